@@ -1,0 +1,4 @@
+#ifndef ONLINEDDL_CLIBPQ_SHIM_H
+#define ONLINEDDL_CLIBPQ_SHIM_H
+#include <libpq-fe.h>
+#endif

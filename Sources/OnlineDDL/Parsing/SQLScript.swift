@@ -1,0 +1,138 @@
+import CPgQuery
+import Foundation
+
+/// One top-level SQL statement of a script, parsed by PostgreSQL's own grammar.
+public struct SQLStatement: Sendable {
+    /// The statement from its first token to its last, without the terminating semicolon.
+    public let text: String
+    /// Where `text` lies in the script, as UTF-8 byte offsets.
+    public let byteRange: Range<Int>
+    /// The location of the statement's first token.
+    public let location: SourceLocation
+    /// The statement's parse node, for example `{"AlterTableStmt": {…}}`.
+    public let tree: ParseNode
+
+    /// The statement's node type, for example `"AlterTableStmt"`.
+    public var nodeType: String { tree.nodeType ?? "unknown" }
+}
+
+/// A comment in a script, for directives such as `-- onlineddl:no-transaction`.
+public struct SQLComment: Sendable, Equatable {
+    /// The comment's full text, including its `--` or `/* */` markers.
+    public let text: String
+    public let byteRange: Range<Int>
+    public let location: SourceLocation
+}
+
+/// A SQL file split into statements with exact positions, using libpg_query's parser.
+///
+/// Splitting uses the parser's own statement boundaries, so semicolons inside strings,
+/// dollar-quoted bodies, DO blocks and comments never split a statement.
+public struct SQLScript: Sendable {
+    /// The file name used in error messages.
+    public let file: String
+    public let statements: [SQLStatement]
+    public let comments: [SQLComment]
+
+    /// Parses UTF-8 file contents. Invalid UTF-8, NUL bytes and syntax errors are
+    /// reported as `file:line:column: message` pointing into `contents`.
+    public init(file: String, contents: [UInt8]) throws(SQLSyntaxError) {
+        let lines = LineIndex(utf8: contents)
+        if let offset = contents.firstIndex(of: 0) {
+            throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file contains a NUL byte; is it a binary file?")
+        }
+        if let offset = Self.firstInvalidUTF8Offset(contents) {
+            throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file is not valid UTF-8")
+        }
+        let text = String(decoding: contents, as: UTF8.self)
+        try self.init(file: file, validText: text, bytes: contents, lines: lines)
+    }
+
+    /// Parses SQL text.
+    public init(file: String, text: String) throws(SQLSyntaxError) {
+        try self.init(file: file, contents: Array(text.utf8))
+    }
+
+    private init(file: String, validText text: String, bytes: [UInt8], lines: LineIndex) throws(SQLSyntaxError) {
+        func syntaxError(_ error: LibPgQueryError) -> SQLSyntaxError {
+            let offset = lines.byteOffset(ofCharacterPosition: error.cursorPosition)
+            return SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: error.message)
+        }
+        let rawStatements: [(tree: ParseNode, range: Range<Int>)]
+        switch Self.parseTree(text, byteCount: bytes.count) {
+        case .success(let parsed): rawStatements = parsed
+        case .failure(let error): throw syntaxError(error)
+        }
+        let tokens: [SQLToken]
+        switch SQLScanner.scan(text) {
+        case .success(let scanned): tokens = scanned
+        case .failure(let error): throw syntaxError(error)
+        }
+
+        func slice(_ range: Range<Int>) -> String {
+            String(decoding: bytes[range], as: UTF8.self)
+        }
+        var statements: [SQLStatement] = []
+        var tokenIndex = 0
+        for raw in rawStatements {
+            var first: Int?
+            var last: Int?
+            while tokenIndex < tokens.count, tokens[tokenIndex].byteRange.lowerBound < raw.range.upperBound {
+                let token = tokens[tokenIndex]
+                if token.byteRange.lowerBound >= raw.range.lowerBound, token.kind == .other {
+                    first = first ?? token.byteRange.lowerBound
+                    last = token.byteRange.upperBound
+                }
+                tokenIndex += 1
+            }
+            let range = (first ?? raw.range.lowerBound)..<(last ?? raw.range.upperBound)
+            statements.append(SQLStatement(
+                text: slice(range), byteRange: range,
+                location: lines.location(ofByte: range.lowerBound), tree: raw.tree
+            ))
+        }
+        self.file = file
+        self.statements = statements
+        self.comments = tokens.filter { $0.kind == .lineComment || $0.kind == .blockComment }.map {
+            SQLComment(text: slice($0.byteRange), byteRange: $0.byteRange, location: lines.location(ofByte: $0.byteRange.lowerBound))
+        }
+    }
+
+    /// Runs `pg_query_parse` and returns each raw statement's tree and byte range.
+    private static func parseTree(_ text: String, byteCount: Int) -> Result<[(tree: ParseNode, range: Range<Int>)], LibPgQueryError> {
+        let result = pg_query_parse(text)
+        defer { pg_query_free_parse_result(result) }
+        if let error = result.error {
+            return .failure(LibPgQueryError(error.pointee))
+        }
+        guard let json = result.parse_tree else {
+            return .failure(LibPgQueryError(message: "libpg_query returned no parse tree", cursorPosition: 0))
+        }
+        let root: ParseNode
+        do {
+            root = try ParseNode.parseJSON(UnsafeBufferPointer(start: UnsafeRawPointer(json).assumingMemoryBound(to: UInt8.self), count: strlen(json)))
+        } catch {
+            return .failure(LibPgQueryError(message: "libpg_query returned malformed JSON at offset \(error.offset)", cursorPosition: 0))
+        }
+        return .success(root["stmts"]?.elements.map { raw in
+            // libpg_query omits zero values: a missing location is 0, a missing length means "to the end".
+            let location = raw["stmt_location"]?.intValue ?? 0
+            let length = raw["stmt_len"]?.intValue ?? 0
+            let end = length == 0 ? byteCount : min(location + length, byteCount)
+            return (raw["stmt"] ?? .null, location..<end)
+        } ?? [])
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+}

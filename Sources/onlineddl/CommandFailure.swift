@@ -1,0 +1,14 @@
+/// A failure the CLI reports as one `error:` line and a documented exit code.
+struct CommandFailure: Error {
+    /// A database or migration error.
+    static let databaseExitCode: Int32 = 1
+    /// Bad flags, arguments or input files.
+    static let usageExitCode: Int32 = 2
+
+    let message: String
+    let exitCode: Int32
+
+    static func database(_ message: String) -> CommandFailure {
+        CommandFailure(message: message, exitCode: databaseExitCode)
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Where the CLI writes: results to standard output, diagnostics to standard error.
+enum Console {
+    static func output(_ line: String) {
+        print(line)
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("onlineddl: error: \(message)\n".utf8))
+    }
+
+    /// ArgumentParser's own usage message, which already says what is wrong.
+    static func usageError(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+
+    /// A diagnostic shown only with `--verbose`.
+    static func verbose(_ message: String, enabled: Bool) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("onlineddl: \(message)\n".utf8))
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import OnlineDDL
+
+@main
+struct OnlineDDLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "onlineddl",
+        abstract: "Apply PostgreSQL schema migrations without stalling production traffic.",
+        discussion: """
+            onlineddl parses each statement with PostgreSQL's own parser, knows which locks it \
+            takes, and checks the live lock queue before sending it, so a migration never \
+            queues behind a long transaction and stalls every query behind it.
+
+            Exit codes: 0 success, 1 database or migration error, 2 usage or input error.
+            """,
+        version: OnlineDDLVersion.current,
+        subcommands: [PingCommand.self]
+    )
+
+    /// Runs the command line, mapping usage errors to exit code 2 and other failures to theirs.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            Console.error(failure.message)
+            Foundation.exit(failure.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            Console.usageError(fullMessage(for: error))
+            Foundation.exit(CommandFailure.usageExitCode)
+        }
+    }
+}

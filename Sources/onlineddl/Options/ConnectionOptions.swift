@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import OnlineDDL
+
+/// How every command that talks to a database finds it.
+struct ConnectionOptions: ParsableArguments {
+    @Option(
+        name: .customLong("database-url"),
+        help: ArgumentHelp(
+            "A postgresql:// URL or libpq keyword string.",
+            discussion: "Default: $DATABASE_URL, else libpq's PG* environment variables (PGHOST, PGUSER, PGPASSWORD, …).",
+            valueName: "url"
+        )
+    )
+    var databaseURL: String?
+
+    @Flag(name: .long, help: "Print what onlineddl does to standard error (passwords are never shown).")
+    var verbose = false
+
+    /// The flag, else `DATABASE_URL`, else libpq's defaults and `PG*` variables.
+    var connectionString: ConnectionString {
+        if let databaseURL { return ConnectionString(databaseURL) }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["DATABASE_URL"], !fromEnvironment.isEmpty {
+            return ConnectionString(fromEnvironment)
+        }
+        return .environment
+    }
+
+    /// Opens a connection, turning failures into a `CommandFailure` with exit code 1.
+    func connect() throws(CommandFailure) -> Connection {
+        let target = connectionString
+        Console.verbose("connecting to \(target.redacted)", enabled: verbose)
+        do {
+            let connection = try Connection(target)
+            Console.verbose("connected to \(connection.target), backend pid \(connection.backendPID)", enabled: verbose)
+            return connection
+        } catch {
+            throw .database("could not connect: \(error.message)")
+        }
+    }
+}
