@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import OnlineDDL
 import Testing
@@ -109,12 +108,10 @@ struct ConnectionTests {
         defer { _ = try? main.execute("ROLLBACK; DROP TABLE IF EXISTS \(table)") }
         try main.execute("BEGIN; LOCK TABLE \(table) IN ACCESS SHARE MODE")
         // The other session also holds AccessShare, then queues for AccessExclusive behind us.
-        let other = BackgroundSession(
-            url: try TestDatabase.url(),
-            setup: ["BEGIN", "LOCK TABLE \(table) IN ACCESS SHARE MODE"],
-            statement: "LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE"
-        )
-        try waitUntilBlocked(pid: other.pid(), on: observer)
+        let other = try SessionWorker(url: TestDatabase.url())
+        try other.run("BEGIN; LOCK TABLE \(table) IN ACCESS SHARE MODE")
+        other.send("LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE")
+        try waitUntilBlocked(pid: other.pid, on: observer)
         // Each waits for the other's AccessShare: PostgreSQL reports it at once, without deadlock_timeout.
         do {
             try main.execute("LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE")
@@ -125,12 +122,14 @@ struct ConnectionTests {
         try main.execute("ROLLBACK")
         // Our rollback released AccessShare, so the other session gets its lock.
         #expect(throws: Never.self) { try other.result(within: 30).get() }
+        try other.run("ROLLBACK")
     }
 
     @Test func cancelFromAnotherThreadReports57014() throws {
         let observer = try TestDatabase.connect()
-        let sleeper = BackgroundSession(url: try TestDatabase.url(), statement: "SELECT pg_sleep(60)", cleanup: [])
-        let pid = try sleeper.pid()
+        let sleeper = try SessionWorker(url: TestDatabase.url())
+        sleeper.send("SELECT pg_sleep(60)")
+        let pid = sleeper.pid
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             let active = try observer.query("SELECT count(*) AS n FROM pg_stat_activity WHERE pid = $1 AND wait_event = 'PgSleep'", [pid]).rows[0].decode("n", as: Int.self)
@@ -138,7 +137,7 @@ struct ConnectionTests {
             usleep(5_000)
         }
         let started = Date()
-        try sleeper.canceller().cancel()
+        try sleeper.canceller.cancel()
         let result = try sleeper.result(within: 10)
         #expect(Date().timeIntervalSince(started) < 5)
         guard case .failure(let error) = result else {
