@@ -1,0 +1,143 @@
+/// An in-process model of PostgreSQL's heavyweight lock manager (lock.c / proc.c) for one
+/// database: granted locks per session and object, and each object's ordered wait queue.
+///
+/// It reproduces which requests are granted, which sleep and in what queue order, the
+/// `waitMask` rule (a queued request blocks later conflicting ones), the queue-insertion
+/// rule for sessions that already hold locks on the object (early deadlock and
+/// grant-without-waiting), the wakeup scan on release, and the NOWAIT difference between
+/// PostgreSQL 16 and 17. Not modelled: lock groups (parallel query), fast-path bookkeeping,
+/// subtransactions, time (`deadlock_timeout`, `lock_timeout`: the caller decides when a waiter
+/// gives up, and runs ``checkDeadlock(for:)`` when it wants the deadlock detector's verdict),
+/// and the detector's reordering of wait queues to resolve soft deadlocks.
+///
+/// The simulator is a value: a copy is an independent what-if world. Sessions and objects
+/// are named by strings and interned to dense indices; ``LockSessionID`` and
+/// ``LockObjectID`` give an allocation-free request path.
+public struct LockSimulator: Sendable {
+    /// The PostgreSQL major version whose behaviour is simulated, such as 16 or 17.
+    public let postgresVersion: Int
+
+    /// Session names by index; the index order is first-seen order.
+    private(set) var sessionNames: [String] = []
+    private(set) var sessionIndexByName: [String: Int] = [:]
+    /// Object names by index; the index order is first-seen order.
+    private(set) var objectNames: [String] = []
+    private(set) var objectIndexByName: [String: Int] = [:]
+    private(set) var sessions: [SessionLockState] = []
+    private(set) var objects: [ObjectLockState] = []
+
+    /// Creates an empty lock table for a PostgreSQL major version (12 through 18 behave as
+    /// documented; later versions are assumed to behave like 18).
+    public init(postgresVersion: Int) {
+        self.postgresVersion = postgresVersion
+    }
+
+    /// Commit 2346df6fc3 (PostgreSQL 17): a NOWAIT request runs the queue-insertion rule,
+    /// and can be granted by it, before it fails.
+    var noWaitTriesQueueRule: Bool { postgresVersion >= 17 }
+
+    // MARK: Interning
+
+    /// The ID of the session with this name, registering it on first use.
+    public mutating func sessionID(for name: String) -> LockSessionID {
+        if let index = sessionIndexByName[name] { return LockSessionID(index: index) }
+        sessionIndexByName[name] = sessionNames.count
+        sessionNames.append(name)
+        sessions.append(SessionLockState())
+        return LockSessionID(index: sessionNames.count - 1)
+    }
+
+    /// The ID of the object with this name, registering it on first use.
+    public mutating func objectID(for name: String) -> LockObjectID {
+        if let index = objectIndexByName[name] { return LockObjectID(index: index) }
+        objectIndexByName[name] = objectNames.count
+        objectNames.append(name)
+        objects.append(ObjectLockState())
+        return LockObjectID(index: objectNames.count - 1)
+    }
+
+    /// The name a session was registered with.
+    public func name(of session: LockSessionID) -> String { sessionNames[session.index] }
+
+    /// The name an object was registered with.
+    public func name(of object: LockObjectID) -> String { objectNames[object.index] }
+
+    // MARK: Requests
+
+    /// Whether the session sleeps in a wait queue.
+    public func isWaiting(_ session: LockSessionID) -> Bool {
+        sessions[session.index].awaited != nil
+    }
+
+    /// Requests `mode` on `object` for `session`, as lock.c `LockAcquireExtended` does.
+    ///
+    /// A mode the session already holds is granted again at once, even with waiters queued.
+    /// `.deadlock` and `.notAvailable` leave the lock state unchanged.
+    ///
+    /// - Precondition: the session is not waiting; a sleeping backend cannot send a statement.
+    public mutating func acquire(
+        _ session: LockSessionID, on object: LockObjectID, mode: LockMode, noWait: Bool = false
+    ) -> LockAcquireStatus {
+        precondition(!isWaiting(session), "a waiting session cannot request another lock")
+        let objectIndex = Int32(object.index)
+        let heldModes = sessions[session.index].heldModes(on: objectIndex)
+        if heldModes.contains(mode) { return .granted }
+        let decision = objects[object.index].decide(
+            mode, heldModes: heldModes, noWait: noWait, noWaitTriesQueueRule: noWaitTriesQueueRule)
+        switch decision {
+        case .grant:
+            objects[object.index].grant(mode)
+            sessions[session.index].recordGrant(mode, on: objectIndex)
+            return .granted
+        case .wait(let position):
+            let request = QueuedRequest(session: Int32(session.index), mode: mode, heldModes: heldModes)
+            objects[object.index].enqueue(request, at: position)
+            sessions[session.index].awaited = SessionLockState.Wait(object: objectIndex, mode: mode)
+            return .waiting
+        case .deadlock:
+            return .deadlock
+        case .notAvailable:
+            return .notAvailable
+        }
+    }
+
+    /// Ends the session's transaction (COMMIT, ROLLBACK or backend exit): removes its queued
+    /// request if any, then releases every lock it holds, running proc.c `ProcLockWakeup`
+    /// on each object where that can wake someone.
+    ///
+    /// - Returns: the waiting sessions granted by the wakeups, in the order they were granted.
+    public mutating func releaseAll(_ session: LockSessionID) -> [LockSessionID] {
+        var granted = removeWaiter(session)
+        for position in sessions[session.index].holds.indices {
+            let hold = sessions[session.index].holds[position]
+            if objects[Int(hold.object)].release(hold.modes) {
+                wakeWaiters(on: Int(hold.object), appendingTo: &granted)
+            }
+        }
+        sessions[session.index].dropAllHolds()
+        return granted
+    }
+
+    /// Takes the session's request out of its wait queue, as lock_timeout, statement_timeout
+    /// or a cancel do (lock.c `RemoveFromWaitQueue`), then rescans that queue: later waiters
+    /// blocked only by the departed request are granted. The session keeps its other locks.
+    /// Does nothing if the session is not waiting.
+    ///
+    /// - Returns: the waiting sessions granted by the rescan, in order.
+    public mutating func removeWaiter(_ session: LockSessionID) -> [LockSessionID] {
+        var granted: [LockSessionID] = []
+        guard let awaited = sessions[session.index].awaited else { return granted }
+        sessions[session.index].awaited = nil
+        objects[Int(awaited.object)].removeRequest(of: Int32(session.index))
+        wakeWaiters(on: Int(awaited.object), appendingTo: &granted)
+        return granted
+    }
+
+    private mutating func wakeWaiters(on object: Int, appendingTo granted: inout [LockSessionID]) {
+        let firstGranted = granted.count
+        objects[object].wakeWaiters(appendingTo: &granted)
+        for session in granted[firstGranted...] {
+            sessions[session.index].receiveAwaitedLock()
+        }
+    }
+}
