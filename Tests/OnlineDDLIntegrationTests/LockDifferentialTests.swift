@@ -71,7 +71,7 @@ struct LockDifferentialTests {
 
     /// Picks a step any real session could take now: a lock or release by a session that
     /// is not queued, or a cancel of one that is.
-    private static func nextAction(
+    static func nextAction(
         server: RealLockScenario, sessions: Int, tables: Int, using random: inout SeededGenerator
     ) throws -> ScenarioAction {
         let waiting = try (0..<sessions).filter { try server.isWaiting($0) }

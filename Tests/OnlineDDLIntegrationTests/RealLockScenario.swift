@@ -24,7 +24,7 @@ struct ObservedState: Equatable {
 final class RealLockScenario {
     let sessions: [SessionWorker]
     let tables: [String]
-    private let observer: Connection
+    let observer: Connection
     private var tableOIDs: [Int64: Int] = [:]
 
     init(sessionCount: Int, tableCount: Int) throws {

@@ -16,7 +16,8 @@ final class SessionWorker: @unchecked Sendable {
     let pid: Int32
     let canceller: QueryCanceller
     private let queue: DispatchQueue
-    /// Touched only on `queue`.
+    /// Touched only on `queue`. Every queued closure holds the worker, so the connection
+    /// is closed (by deinit) only when nothing can use it any more.
     private var connection: Connection?
     private let state = NSLock()
     private var pending = 0
@@ -32,10 +33,6 @@ final class SessionWorker: @unchecked Sendable {
         self.connection = connection
         self.pid = connection.backendPID
         self.canceller = try connection.makeCanceller()
-    }
-
-    deinit {
-        queue.sync { connection = nil }
     }
 
     /// Sends SQL without waiting for it to finish.

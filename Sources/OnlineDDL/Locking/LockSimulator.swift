@@ -133,6 +133,42 @@ public struct LockSimulator: Sendable {
         return granted
     }
 
+    // MARK: Replaying a server's lock table
+
+    /// Records a lock the server reports as held, without checking conflicts: a live
+    /// snapshot is the truth, and lock-group members (parallel query) may hold modes that
+    /// conflict with each other.
+    public mutating func recordHeld(_ session: LockSessionID, on object: LockObjectID, mode: LockMode) {
+        let objectIndex = Int32(object.index)
+        guard !sessions[session.index].heldModes(on: objectIndex).contains(mode) else { return }
+        objects[object.index].grant(mode)
+        sessions[session.index].recordGrant(mode, on: objectIndex)
+    }
+
+    /// Queues a request the server reports as waiting, placing it where PostgreSQL's
+    /// insertion rule would. If the rules would not have made it wait (the snapshot caught
+    /// a moment the replay cannot reconstruct), it goes to the end of the queue.
+    ///
+    /// - Returns: whether the rules placed the request by themselves.
+    @discardableResult
+    public mutating func recordWaiting(_ session: LockSessionID, on object: LockObjectID, mode: LockMode) -> Bool {
+        precondition(!isWaiting(session), "a session waits for one lock at a time")
+        let objectIndex = Int32(object.index)
+        let heldModes = sessions[session.index].heldModes(on: objectIndex)
+        var position = objects[object.index].queue.count
+        var placedByRules = false
+        if !heldModes.contains(mode),
+           case .wait(let rulePosition) = objects[object.index].decide(
+               mode, heldModes: heldModes, noWait: false, noWaitTriesQueueRule: noWaitTriesQueueRule) {
+            position = rulePosition
+            placedByRules = true
+        }
+        let request = QueuedRequest(session: Int32(session.index), mode: mode, heldModes: heldModes)
+        objects[object.index].enqueue(request, at: position)
+        sessions[session.index].awaited = SessionLockState.Wait(object: objectIndex, mode: mode)
+        return placedByRules
+    }
+
     private mutating func wakeWaiters(on object: Int, appendingTo granted: inout [LockSessionID]) {
         let firstGranted = granted.count
         objects[object].wakeWaiters(appendingTo: &granted)

@@ -1,0 +1,78 @@
+import Foundation
+import OnlineDDL
+import Testing
+
+@Suite("Integration: live snapshots replayed through the simulator", .serialized)
+struct LiveLockTableTests {
+    /// After every step of random scenarios, the replayed queues' wait-for edges must equal
+    /// what the server's own `pg_blocking_pids()` reports, for every waiting session.
+    @Test func waitForEdgesMatchPgBlockingPids() throws {
+        let server = try RealLockScenario(sessionCount: 5, tableCount: 2)
+        defer { server.dropTables() }
+        var checkedWaiters = 0
+        var softEdges = 0
+        var mismatches: [String] = []
+        for index in 0..<100 {
+            let seed = 7_000_000 + UInt64(index)
+            var random = SeededGenerator(seed: seed)
+            for step in 1...Int.random(in: 4...12, using: &random) {
+                let action = try LockDifferentialTests.nextAction(server: server, sessions: 5, tables: 2, using: &random)
+                _ = try server.perform(action)
+                let table = LiveLockTable(snapshot: try LockSnapshot.read(from: server.observer))
+                if !table.unplacedWaiters.isEmpty {
+                    mismatches.append("seed \(seed) step \(step): waiters the rules would not queue: \(table.unplacedWaiters)")
+                }
+                for session in server.sessions where try server.isWaiting(server.sessions.firstIndex { $0 === session }!) {
+                    let reported = try server.observer.query("SELECT pg_blocking_pids($1)::text AS pids", [session.pid])
+                        .rows[0].decode("pids", as: String.self)
+                    let expected = Set(reported.trimmingCharacters(in: CharacterSet(charactersIn: "{}")).split(separator: ",").compactMap { Int32($0) })
+                    let replayed = Set(table.blockingPIDs(of: session.pid))
+                    checkedWaiters += 1
+                    softEdges += table.queues().flatMap(\.waiters).filter { $0.pid == session.pid }.map(\.softBlockers.count).reduce(0, +)
+                    if expected != replayed {
+                        mismatches.append("seed \(seed) step \(step): pid \(session.pid) pg_blocking_pids \(expected.sorted()) but replay \(replayed.sorted())")
+                    }
+                }
+            }
+            try server.reset()
+            if mismatches.count >= 5 { break }
+        }
+        print("live replay: \(checkedWaiters) waiting sessions checked against pg_blocking_pids, \(softEdges) soft edges, \(mismatches.count) mismatching")
+        #expect(checkedWaiters > 100)
+        #expect(softEdges > 10)
+        #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
+    }
+
+    /// The classic outage: T1 holds RowExclusive, T2's ALTER TABLE waits, T3's INSERT
+    /// waits behind T2 (a soft wait), not behind T1.
+    @Test func classicOutageShowsTheSoftWait() throws {
+        let observer = try TestDatabase.connect()
+        let table = TestDatabase.uniqueName("outage")
+        try observer.execute("CREATE TABLE \(table) (id int)")
+        defer { _ = try? observer.execute("DROP TABLE IF EXISTS \(table)") }
+        let url = try TestDatabase.url()
+        let t1 = try SessionWorker(url: url, label: "t1")
+        let t2 = try SessionWorker(url: url, label: "t2")
+        let t3 = try SessionWorker(url: url, label: "t3")
+        defer {
+            for session in [t3, t2] where session.isBusy { try? session.canceller.cancel() }
+            for session in [t1, t2, t3] { _ = try? session.result(within: 10); _ = try? session.run("ROLLBACK") }
+        }
+        try t1.run("BEGIN; INSERT INTO \(table) VALUES (1)")
+        t2.send("ALTER TABLE \(table) ADD COLUMN note text")
+        try waitUntilBlocked(pid: t2.pid, on: observer)
+        t3.send("INSERT INTO \(table) VALUES (2)")
+        try waitUntilBlocked(pid: t3.pid, on: observer)
+
+        let live = LiveLockTable(snapshot: try LockSnapshot.read(from: observer))
+        let queue = try #require(live.queues().first { $0.tag.relationName == "public.\(table)" })
+        #expect(queue.holders.map(\.pid) == [t1.pid])
+        #expect(queue.holders.first?.modes == [.rowExclusive])
+        #expect(queue.waiters.map(\.pid) == [t2.pid, t3.pid])
+        #expect(queue.waiters.map(\.mode) == [.accessExclusive, .rowExclusive])
+        #expect(queue.waiters[0].hardBlockers.map { live.pid(of: $0) } == [t1.pid])
+        #expect(queue.waiters[1].hardBlockers.isEmpty)
+        #expect(queue.waiters[1].softBlockers.map { live.pid(of: $0) } == [t2.pid])
+        #expect(live.snapshot.activity[t1.pid]?.isIdleInTransaction == true)
+    }
+}
