@@ -8,6 +8,10 @@ struct CommandFailure: Error {
     let message: String
     let exitCode: Int32
 
+    static func usage(_ message: String) -> CommandFailure {
+        CommandFailure(message: message, exitCode: usageExitCode)
+    }
+
     static func database(_ message: String) -> CommandFailure {
         CommandFailure(message: message, exitCode: databaseExitCode)
     }

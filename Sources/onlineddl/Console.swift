@@ -3,7 +3,12 @@ import Foundation
 /// Where the CLI writes: results to standard output, diagnostics to standard error.
 enum Console {
     static func output(_ line: String) {
-        print(line)
+        write(line + "\n")
+    }
+
+    /// Text that already ends with a newline.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     static func error(_ message: String) {

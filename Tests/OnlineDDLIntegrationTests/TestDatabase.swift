@@ -65,7 +65,7 @@ enum CLI {
         }
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = try executable
         process.arguments = arguments
@@ -76,7 +76,11 @@ enum CLI {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
         try process.run()
+        input.fileHandleForWriting.write(Data((standardInput ?? "").utf8))
+        try input.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
