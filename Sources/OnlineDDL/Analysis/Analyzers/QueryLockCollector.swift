@@ -1,0 +1,170 @@
+/// Walks a query in PostgreSQL's parse-analysis order (`transformStmt`) and collects the
+/// table-level locks the parser takes on the relations it names: `ROW EXCLUSIVE` on a
+/// written table (locked before the rest of its statement), `ROW SHARE` on tables in a
+/// `FOR UPDATE/SHARE` clause, `ACCESS SHARE` on every other table. `WITH` queries come
+/// first, then `FROM` left to right (a join's sides before its `ON`), then the other
+/// clauses' subqueries. References to `WITH` queries are not relations. Views are not
+/// expanded: only the catalog knows which names are views.
+struct QueryLockCollector {
+    /// One relation the query locks.
+    struct Access: Equatable {
+        let relation: RelationName
+        let mode: LockMode
+        let role: LockRole
+        let includesDescendants: Bool
+        /// The command that writes the relation, for a written one.
+        let writtenBy: QueryCommand?
+    }
+
+    private(set) var accesses: [Access] = []
+    private var visibleCTENames: [Set<String>] = []
+
+    /// Collects the locks of a statement node such as `{"SelectStmt": …}`.
+    mutating func collect(statement node: ParseNode) {
+        if let body = node.typed("SelectStmt") {
+            collect(select: body, lockedFromParent: false)
+        } else if let body = node.typed("InsertStmt") {
+            collect(insert: body)
+        } else if let body = node.typed("UpdateStmt") {
+            collect(update: body)
+        } else if let body = node.typed("DeleteStmt") {
+            collect(delete: body)
+        } else if let body = node.typed("MergeStmt") {
+            collect(merge: body)
+        } else {
+            collect(expression: node)
+        }
+    }
+
+    private mutating func record(_ rangeVar: ParseNode, _ mode: LockMode, _ role: LockRole, writtenBy: QueryCommand? = nil) {
+        guard let relation = rangeVar.rangeVarName else { return }
+        if relation.schema == nil, visibleCTENames.contains(where: { $0.contains(relation.name) }) { return }
+        let access = Access(
+            relation: relation, mode: mode, role: role,
+            includesDescendants: rangeVar.rangeVarIncludesDescendants, writtenBy: writtenBy)
+        if !accesses.contains(where: { $0.relation == relation && $0.mode == mode }) {
+            accesses.append(access)
+        }
+    }
+
+    /// Runs `body` with the `WITH` clause's queries collected and their names in scope.
+    private mutating func withCommonTableExpressions(_ withClause: ParseNode?, _ body: (inout Self) -> Void) {
+        guard let withClause else {
+            body(&self)
+            return
+        }
+        let ctes = (withClause["ctes"]?.elements ?? []).compactMap { $0.typed("CommonTableExpr") }
+        let names = ctes.compactMap { $0["ctename"]?.stringValue }
+        visibleCTENames.append(withClause.flag("recursive") ? Set(names) : [])
+        for cte in ctes {
+            if let query = cte["ctequery"] { collect(statement: query) }
+            if let name = cte["ctename"]?.stringValue { visibleCTENames[visibleCTENames.count - 1].insert(name) }
+        }
+        body(&self)
+        visibleCTENames.removeLast()
+    }
+
+    private mutating func collect(select body: ParseNode, lockedFromParent: Bool) {
+        withCommonTableExpressions(body["withClause"]) { collector in
+            if let op = body["op"]?.stringValue, op != "SETOP_NONE" {
+                if let left = body["larg"] { collector.collect(select: left, lockedFromParent: lockedFromParent) }
+                if let right = body["rarg"] { collector.collect(select: right, lockedFromParent: lockedFromParent) }
+                return
+            }
+            let locking = RowLocking(clauses: body["lockingClause"], lockedFromParent: lockedFromParent)
+            for item in body["valuesLists"]?.elements ?? [] { collector.collect(expression: item) }
+            for item in body["fromClause"]?.elements ?? [] { collector.collect(fromItem: item, locking: locking) }
+            for field in ["targetList", "whereClause", "groupClause", "havingClause", "windowClause",
+                          "sortClause", "distinctClause", "limitOffset", "limitCount"] {
+                if let clause = body[field] { collector.collect(expression: clause) }
+            }
+        }
+    }
+
+    private mutating func collect(fromItem item: ParseNode, locking: RowLocking) {
+        if let rangeVar = item.typed("RangeVar") {
+            let refname = rangeVar["alias"]?["aliasname"]?.stringValue ?? rangeVar["relname"]?.stringValue ?? ""
+            let locked = locking.locks(refname)
+            record(rangeVar, locked ? .rowShare : .accessShare, .source)
+        } else if let join = item.typed("JoinExpr") {
+            if let left = join["larg"] { collect(fromItem: left, locking: locking) }
+            if let right = join["rarg"] { collect(fromItem: right, locking: locking) }
+            if let quals = join["quals"] { collect(expression: quals) }
+        } else if let subselect = item.typed("RangeSubselect") {
+            let alias = subselect["alias"]?["aliasname"]?.stringValue ?? ""
+            if let query = subselect["subquery"]?.typed("SelectStmt") {
+                collect(select: query, lockedFromParent: locking.locks(alias))
+            }
+        } else if let sample = item.typed("RangeTableSample") {
+            if let relation = sample["relation"] { collect(fromItem: relation, locking: locking) }
+            collect(expression: sample["args"] ?? .null)
+        } else {
+            collect(expression: item)
+        }
+    }
+
+    /// Collects the subqueries (`SubLink`s) anywhere inside an expression.
+    private mutating func collect(expression node: ParseNode) {
+        switch node {
+        case .object(let fields):
+            if let sublink = node.typed("SubLink") {
+                if let test = sublink["testexpr"] { collect(expression: test) }
+                if let query = sublink["subselect"]?.typed("SelectStmt") {
+                    collect(select: query, lockedFromParent: false)
+                }
+                return
+            }
+            if let select = node.typed("SelectStmt") {
+                collect(select: select, lockedFromParent: false)
+                return
+            }
+            for key in fields.keys.sorted() { collect(expression: fields[key] ?? .null) }
+        case .array(let items):
+            for item in items { collect(expression: item) }
+        case .string, .integer, .bool, .null:
+            break
+        }
+    }
+
+    private mutating func collect(insert body: ParseNode) {
+        withCommonTableExpressions(body["withClause"]) { collector in
+            if let target = body["relation"] { collector.record(target, .rowExclusive, .target, writtenBy: .insert) }
+            if let query = body["selectStmt"]?.typed("SelectStmt") {
+                collector.collect(select: query, lockedFromParent: false)
+            }
+            for field in ["onConflictClause", "returningList"] {
+                if let clause = body[field] { collector.collect(expression: clause) }
+            }
+        }
+    }
+
+    private mutating func collect(update body: ParseNode) {
+        withCommonTableExpressions(body["withClause"]) { collector in
+            if let target = body["relation"] { collector.record(target, .rowExclusive, .target, writtenBy: .update) }
+            for item in body["fromClause"]?.elements ?? [] { collector.collect(fromItem: item, locking: .none) }
+            for field in ["whereClause", "returningList", "targetList"] {
+                if let clause = body[field] { collector.collect(expression: clause) }
+            }
+        }
+    }
+
+    private mutating func collect(delete body: ParseNode) {
+        withCommonTableExpressions(body["withClause"]) { collector in
+            if let target = body["relation"] { collector.record(target, .rowExclusive, .target, writtenBy: .delete) }
+            for item in body["usingClause"]?.elements ?? [] { collector.collect(fromItem: item, locking: .none) }
+            for field in ["whereClause", "returningList"] {
+                if let clause = body[field] { collector.collect(expression: clause) }
+            }
+        }
+    }
+
+    private mutating func collect(merge body: ParseNode) {
+        withCommonTableExpressions(body["withClause"]) { collector in
+            if let target = body["relation"] { collector.record(target, .rowExclusive, .target, writtenBy: .merge) }
+            if let source = body["sourceRelation"] { collector.collect(fromItem: source, locking: .none) }
+            for field in ["joinCondition", "mergeWhenClauses"] {
+                if let clause = body[field] { collector.collect(expression: clause) }
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// The kind of relation a statement addresses (libpg_query's `ObjectType` for relations).
+public enum RelationKind: String, Hashable, Sendable {
+    /// A table (plain or partitioned).
+    case table
+    /// An index.
+    case index
+    /// A view.
+    case view
+    /// A materialized view.
+    case materializedView
+    /// A sequence.
+    case sequence
+    /// A foreign table.
+    case foreignTable
+
+    /// Maps libpg_query's `"OBJECT_…"` name.
+    init?(objectType: String) {
+        switch objectType {
+        case "OBJECT_TABLE": self = .table
+        case "OBJECT_INDEX": self = .index
+        case "OBJECT_VIEW": self = .view
+        case "OBJECT_MATVIEW": self = .materializedView
+        case "OBJECT_SEQUENCE": self = .sequence
+        case "OBJECT_FOREIGN_TABLE": self = .foreignTable
+        default: return nil
+        }
+    }
+
+    /// The role a lock on a relation of this kind plays when it is the statement's object.
+    var targetRole: LockRole {
+        switch self {
+        case .index: .index
+        case .view: .view
+        case .materializedView: .materializedView
+        case .sequence: .sequence
+        case .table, .foreignTable: .target
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// A constraint written in `ADD CONSTRAINT`, `CREATE TABLE`, or inline on a column.
+public struct TableConstraint: Hashable, Sendable {
+    /// The kind of constraint.
+    public let kind: ConstraintKind
+    /// The name given with `CONSTRAINT name`, if any.
+    public let name: String?
+    /// Whether `NOT VALID` was written (the existing rows are not checked).
+    public let notValid: Bool
+    /// The index named by `USING INDEX`, if any.
+    public let usingIndex: String?
+    /// The key columns (for `PRIMARY KEY`, `UNIQUE`) or referencing columns (foreign key).
+    public let columns: [String]
+    /// The reference, for a foreign key.
+    public let foreignKey: ForeignKeyReference?
+
+    /// Creates a constraint description.
+    public init(
+        kind: ConstraintKind, name: String? = nil, notValid: Bool = false, usingIndex: String? = nil,
+        columns: [String] = [], foreignKey: ForeignKeyReference? = nil
+    ) {
+        self.kind = kind
+        self.name = name
+        self.notValid = notValid
+        self.usingIndex = usingIndex
+        self.columns = columns
+        self.foreignKey = foreignKey
+    }
+}

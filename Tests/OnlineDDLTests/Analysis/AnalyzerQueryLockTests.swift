@@ -1,0 +1,39 @@
+import Testing
+@testable import OnlineDDL
+
+@Suite("Analysis: lock sequences of queries and COPY")
+struct AnalyzerQueryLockTests {
+    static let cases: [LockCase] = [
+        LockCase(15, "SELECT * FROM t", ["t AS", "?descendants(t) AS", "?indexes(t) AS"], .inTransaction, .none),
+        LockCase(15, "SELECT * FROM ONLY s.t WHERE id = 1", ["s.t AS", "?indexes(s.t) AS"], .inTransaction, .none),
+        LockCase(15, "SELECT * FROM a JOIN b ON a.id = b.id", ["a AS", "b AS", "?descendants(a) AS", "?indexes(a) AS", "?descendants(b) AS", "?indexes(b) AS"], .inTransaction, .none),
+        LockCase(15, "SELECT * FROM a, b FOR UPDATE", ["a RS", "b RS", "?descendants(a) RS", "?indexes(a) RS", "?descendants(b) RS", "?indexes(b) RS"], .inTransaction, .none),
+        LockCase(15, "SELECT * FROM a JOIN b ON true FOR UPDATE OF a", ["a RS", "b AS", "?descendants(a) RS", "?indexes(a) RS", "?descendants(b) AS", "?indexes(b) AS"], .inTransaction, .none),
+        LockCase(15, "SELECT * FROM a AS x, b FOR SHARE OF x", ["a RS", "b AS", "?descendants(a) RS", "?indexes(a) RS", "?descendants(b) AS", "?indexes(b) AS"], .inTransaction, .none),
+        LockCase(15, "SELECT * FROM a FOR NO KEY UPDATE SKIP LOCKED", ["a RS", "?descendants(a) RS", "?indexes(a) RS"], .inTransaction, .none),
+        LockCase(15, "SELECT * FROM a FOR KEY SHARE NOWAIT", ["a RS", "?descendants(a) RS", "?indexes(a) RS"], .inTransaction, .none),
+        LockCase(15, "SELECT * FROM (SELECT * FROM a) AS s, b FOR UPDATE OF s", ["a RS", "b AS", "?descendants(a) RS", "?indexes(a) RS", "?descendants(b) AS", "?indexes(b) AS"], .inTransaction, .none),
+        LockCase(15, "SELECT * FROM a WHERE id IN (SELECT a_id FROM b) FOR UPDATE", ["a RS", "b AS", "?descendants(a) RS", "?indexes(a) RS", "?descendants(b) AS", "?indexes(b) AS"], .inTransaction, .none),
+        LockCase(15, "WITH c AS (SELECT * FROM x) SELECT * FROM c JOIN y ON true", ["x AS", "y AS", "?descendants(x) AS", "?indexes(x) AS", "?descendants(y) AS", "?indexes(y) AS"], .inTransaction, .none),
+        LockCase(15, "SELECT * FROM a UNION ALL SELECT * FROM b", ["a AS", "b AS", "?descendants(a) AS", "?indexes(a) AS", "?descendants(b) AS", "?indexes(b) AS"], .inTransaction, .none),
+        LockCase(15, "INSERT INTO t (a) VALUES (1)", ["t RE", "?descendants(t) RE", "?indexes(t) RE", "?referenced(t) RS"], .inTransaction, .none),
+        LockCase(15, "INSERT INTO t SELECT * FROM s", ["t RE", "s AS", "?descendants(t) RE", "?indexes(t) RE", "?descendants(s) AS", "?indexes(s) AS", "?referenced(t) RS"], .inTransaction, .none),
+        LockCase(15, "INSERT INTO t VALUES (1) ON CONFLICT (a) DO UPDATE SET b = excluded.b", ["t RE", "?descendants(t) RE", "?indexes(t) RE", "?referenced(t) RS"], .inTransaction, .none),
+        LockCase(15, "UPDATE t SET a = 1 WHERE id = 2", ["t RE", "?descendants(t) RE", "?indexes(t) RE", "?referenced(t) RS", "?referencing(t) RS"], .inTransaction, .none),
+        LockCase(15, "UPDATE ONLY t SET a = s.a FROM s WHERE t.id = s.id", ["t RE", "s AS", "?indexes(t) RE", "?descendants(s) AS", "?indexes(s) AS", "?referenced(t) RS", "?referencing(t) RS"], .inTransaction, .none),
+        LockCase(15, "DELETE FROM t WHERE id = 1", ["t RE", "?descendants(t) RE", "?indexes(t) RE", "?referencing(t) RS"], .inTransaction, .none),
+        LockCase(15, "DELETE FROM t USING s WHERE t.id = s.id", ["t RE", "s AS", "?descendants(t) RE", "?indexes(t) RE", "?descendants(s) AS", "?indexes(s) AS", "?referencing(t) RS"], .inTransaction, .none),
+        LockCase(15, "WITH moved AS (DELETE FROM a RETURNING *) INSERT INTO b SELECT * FROM moved", ["a RE", "b RE", "?descendants(a) RE", "?indexes(a) RE", "?descendants(b) RE", "?indexes(b) RE", "?referencing(a) RS", "?referenced(b) RS"], .inTransaction, .none),
+        LockCase(15, "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = s.v WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.v)", ["t RE", "s AS", "?descendants(t) RE", "?indexes(t) RE", "?descendants(s) AS", "?indexes(s) AS", "?referenced(t) RS", "?referencing(t) RS"], .inTransaction, .none),
+        LockCase(15, "COPY t FROM STDIN", ["t RE", "?descendants(t) RE", "?indexes(t) RE", "?referenced(t) RS"], .inTransaction, .none),
+        LockCase(15, "COPY t TO STDOUT", ["t AS"], .inTransaction, .none),
+        LockCase(15, "COPY (SELECT * FROM a JOIN b ON true) TO STDOUT", ["a AS", "b AS", "?descendants(a) AS", "?indexes(a) AS", "?descendants(b) AS", "?indexes(b) AS"], .inTransaction, .none),
+        LockCase(15, "EXPLAIN SELECT * FROM t", ["t AS", "?descendants(t) AS", "?indexes(t) AS"], .inTransaction, .none),
+        LockCase(15, "EXPLAIN ANALYZE DELETE FROM t", ["t RE", "?descendants(t) RE", "?indexes(t) RE", "?referencing(t) RS"], .inTransaction, .none),
+    ]
+
+    @Test(arguments: cases)
+    func locks(_ lockCase: LockCase) throws {
+        try lockCase.verify()
+    }
+}
