@@ -32,6 +32,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "onlineddl-bench",
+            dependencies: ["OnlineDDL"],
+            path: "bench/onlineddl-bench"
+        ),
         .testTarget(
             name: "OnlineDDLTests",
             dependencies: ["OnlineDDL"]

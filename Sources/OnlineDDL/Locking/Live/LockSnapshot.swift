@@ -15,6 +15,15 @@ public struct LockSnapshot: Sendable {
         /// `pg_locks.waitstart` (PostgreSQL 14+), in seconds since the epoch; nil while held,
         /// on older servers, and for a moment after a wait begins.
         public let waitStart: Double?
+
+        public init(tag: LockTag, session: String, pid: Int32?, mode: LockMode, granted: Bool, waitStart: Double?) {
+            self.tag = tag
+            self.session = session
+            self.pid = pid
+            self.mode = mode
+            self.granted = granted
+            self.waitStart = waitStart
+        }
     }
 
     public let locks: [Lock]
