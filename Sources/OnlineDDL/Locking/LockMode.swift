@@ -74,6 +74,14 @@ public enum LockMode: UInt8, CaseIterable, Sendable, Comparable, CustomStringCon
         }
     }
 
+    /// AccessShare, RowShare and RowExclusive: the modes a relation lock may take through
+    /// the fast path (lock.c `EligibleForRelationFastPath`).
+    public var usesFastPath: Bool { rawValue <= LockMode.rowExclusive.rawValue }
+
+    /// Share and stronger: a request in these modes first moves every session's fast-path
+    /// locks on the relation into the shared lock table (`ConflictsWithRelationFastPath`).
+    public var isStrong: Bool { rawValue >= LockMode.share.rawValue }
+
     /// Whether a request for `self` conflicts with `other` held or awaited by another session.
     /// The relation is symmetric.
     public func conflicts(with other: LockMode) -> Bool {

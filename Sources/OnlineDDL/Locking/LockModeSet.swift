@@ -18,6 +18,9 @@ public struct LockModeSet: OptionSet, Hashable, Sendable, CustomStringConvertibl
     /// All eight modes.
     public static let all = LockModeSet(rawValue: 0x1FE)
 
+    /// Share and stronger: the modes lock.c's `ConflictsWithRelationFastPath` calls strong.
+    public static let strong = LockModeSet(rawValue: 0x1E0)
+
     /// Whether `mode` is in the set.
     public func contains(_ mode: LockMode) -> Bool {
         rawValue & (1 << mode.rawValue) != 0

@@ -18,13 +18,32 @@ extension LockSimulator {
         guard let objectIndex else {
             return LockPrediction(outcome: .granted, stuckWaiters: [], newlyBlockedModes: mode.conflictingModes)
         }
-        let state = objects[objectIndex]
-        let heldModes = sessionIndex.map { sessions[$0].heldModes(on: Int32(objectIndex)) } ?? []
-        if heldModes.contains(mode) {
+        var state = objects[objectIndex]
+        let object = Int32(objectIndex)
+        if let sessionIndex, sessions[sessionIndex].heldModes(on: object).contains(mode) {
             return LockPrediction(outcome: .granted, stuckWaiters: [], newlyBlockedModes: [])
         }
-        let blockedNow = state.grantedModes.union(state.awaitedModes).conflictingModes
+        var heldModes = sessionIndex.map { sessions[$0].sharedTableModes(on: object) } ?? []
+        let fastPathSlotFree = sessionIndex.map {
+            sessions[$0].hasFastPathSlot(for: object, slots: fastPathSlotsPerSession)
+        } ?? true
+        let fastPathModes = state.fastPathHolders.reduce(into: LockModeSet()) {
+            $0.formUnion(sessions[Int($1)].fastPathOnlyModes(on: object))
+        }
+        let blockedNow = state.grantedModes.union(fastPathModes).union(state.awaitedModes).conflictingModes
         let newlyBlocked = mode.conflictingModes.subtracting(blockedNow)
+        if mode.usesFastPath && state.strongLockCount == 0 && fastPathSlotFree {
+            // No strong lock is held or awaited, so nothing conflicts with a weak mode.
+            return LockPrediction(outcome: .granted, stuckWaiters: [], newlyBlockedModes: newlyBlocked)
+        }
+        if mode.isStrong {
+            // As `transferFastPathLocks` would do first: the fast-path locks become visible.
+            for holder in state.fastPathHolders {
+                let moved = sessions[Int(holder)].fastPathOnlyModes(on: object)
+                for movedMode in moved.modes { state.grant(movedMode) }
+                if Int(holder) == sessionIndex { heldModes.formUnion(moved) }
+            }
+        }
         switch state.decide(mode, heldModes: heldModes, noWait: noWait, noWaitTriesQueueRule: noWaitTriesQueueRule) {
         case .grant:
             let stuck = conflictingWaiters(of: mode, in: state.queue[...])

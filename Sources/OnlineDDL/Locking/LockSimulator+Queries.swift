@@ -61,7 +61,7 @@ extension LockSimulator {
         var holders = [[Holder]](repeating: [], count: objects.count)
         for (sessionIndex, session) in sessions.enumerated() {
             for hold in session.holds {
-                holders[Int(hold.object)].append(Holder(session: sessionIndex, modes: hold.modes))
+                holders[Int(hold.object)].append(Holder(session: sessionIndex, modes: hold.allModes))
             }
         }
         return holders

@@ -5,7 +5,9 @@
 /// `waitMask` rule (a queued request blocks later conflicting ones), the queue-insertion
 /// rule for sessions that already hold locks on the object (early deadlock and
 /// grant-without-waiting), the wakeup scan on release, and the NOWAIT difference between
-/// PostgreSQL 16 and 17. Not modelled: lock groups (parallel query), fast-path bookkeeping,
+/// PostgreSQL 16 and 17, and the fast path for weak relation locks, which hides them from
+/// the insertion rule until a strong request transfers them. Not modelled: lock groups
+/// (parallel query), fast-path hash-partition collisions,
 /// subtransactions, time (`deadlock_timeout`, `lock_timeout`: the caller decides when a waiter
 /// gives up, and runs ``checkDeadlock(for:)`` when it wants the deadlock detector's verdict),
 /// and the detector's reordering of wait queues to resolve soft deadlocks.
@@ -80,8 +82,17 @@ public struct LockSimulator: Sendable {
     ) -> LockAcquireStatus {
         precondition(!isWaiting(session), "a waiting session cannot request another lock")
         let objectIndex = Int32(object.index)
-        let heldModes = sessions[session.index].heldModes(on: objectIndex)
-        if heldModes.contains(mode) { return .granted }
+        if sessions[session.index].heldModes(on: objectIndex).contains(mode) { return .granted }
+        if canUseFastPath(session, on: object, mode: mode) {
+            sessions[session.index].recordFastPathGrant(mode, on: objectIndex)
+            objects[object.index].addFastPathHolder(Int32(session.index))
+            return .granted
+        }
+        if mode.isStrong {
+            objects[object.index].strongLockCount += 1
+            transferFastPathLocks(on: object.index)
+        }
+        let heldModes = sessions[session.index].sharedTableModes(on: objectIndex)
         let decision = objects[object.index].decide(
             mode, heldModes: heldModes, noWait: noWait, noWaitTriesQueueRule: noWaitTriesQueueRule)
         switch decision {
@@ -95,9 +106,33 @@ public struct LockSimulator: Sendable {
             sessions[session.index].awaited = SessionLockState.Wait(object: objectIndex, mode: mode)
             return .waiting
         case .deadlock:
+            if mode.isStrong { objects[object.index].strongLockCount -= 1 }
             return .deadlock
         case .notAvailable:
+            if mode.isStrong { objects[object.index].strongLockCount -= 1 }
             return .notAvailable
+        }
+    }
+
+    /// Fast-path slots per backend: 16 up to PostgreSQL 17; PostgreSQL 18 sizes them from
+    /// `max_locks_per_transaction` (64 with the default), in groups of 16 by relation.
+    var fastPathSlotsPerSession: Int { postgresVersion >= 18 ? 64 : 16 }
+
+    /// lock.c `EligibleForRelationFastPath`: a weak mode, no strong lock held or awaited on
+    /// the object, and a free (or the object's own) fast-path slot.
+    func canUseFastPath(_ session: LockSessionID, on object: LockObjectID, mode: LockMode) -> Bool {
+        mode.usesFastPath && objects[object.index].strongLockCount == 0
+            && sessions[session.index].hasFastPathSlot(for: Int32(object.index), slots: fastPathSlotsPerSession)
+    }
+
+    /// lock.c `FastPathTransferRelationLocks`: before a strong request is checked, every
+    /// session's fast-path locks on the object move into the shared table. A session that
+    /// already waits keeps the `heldLocks` it queued with, as PostgreSQL does.
+    mutating func transferFastPathLocks(on object: Int) {
+        for holder in objects[object].takeFastPathHolders() {
+            for mode in sessions[Int(holder)].transferFastPathModes(on: Int32(object)).modes {
+                objects[object].grant(mode)
+            }
         }
     }
 
@@ -110,8 +145,11 @@ public struct LockSimulator: Sendable {
         var granted = removeWaiter(session)
         for position in sessions[session.index].holds.indices {
             let hold = sessions[session.index].holds[position]
-            if objects[Int(hold.object)].release(hold.modes) {
-                wakeWaiters(on: Int(hold.object), appendingTo: &granted)
+            let object = Int(hold.object)
+            if !hold.fastPathModes.isEmpty { objects[object].removeFastPathHolder(Int32(session.index)) }
+            objects[object].strongLockCount -= Int32(hold.modes.intersection(.strong).modes.count)
+            if objects[object].release(hold.modes) {
+                wakeWaiters(on: object, appendingTo: &granted)
             }
         }
         sessions[session.index].dropAllHolds()
@@ -128,6 +166,7 @@ public struct LockSimulator: Sendable {
         var granted: [LockSessionID] = []
         guard let awaited = sessions[session.index].awaited else { return granted }
         sessions[session.index].awaited = nil
+        if awaited.mode.isStrong { objects[Int(awaited.object)].strongLockCount -= 1 }
         objects[Int(awaited.object)].removeRequest(of: Int32(session.index))
         wakeWaiters(on: Int(awaited.object), appendingTo: &granted)
         return granted
@@ -137,10 +176,16 @@ public struct LockSimulator: Sendable {
 
     /// Records a lock the server reports as held, without checking conflicts: a live
     /// snapshot is the truth, and lock-group members (parallel query) may hold modes that
-    /// conflict with each other.
-    public mutating func recordHeld(_ session: LockSessionID, on object: LockObjectID, mode: LockMode) {
+    /// conflict with each other. `fastPath` is `pg_locks.fastpath`.
+    public mutating func recordHeld(_ session: LockSessionID, on object: LockObjectID, mode: LockMode, fastPath: Bool = false) {
         let objectIndex = Int32(object.index)
         guard !sessions[session.index].heldModes(on: objectIndex).contains(mode) else { return }
+        if fastPath {
+            sessions[session.index].recordFastPathGrant(mode, on: objectIndex)
+            objects[object.index].addFastPathHolder(Int32(session.index))
+            return
+        }
+        if mode.isStrong { objects[object.index].strongLockCount += 1 }
         objects[object.index].grant(mode)
         sessions[session.index].recordGrant(mode, on: objectIndex)
     }
@@ -154,15 +199,16 @@ public struct LockSimulator: Sendable {
     public mutating func recordWaiting(_ session: LockSessionID, on object: LockObjectID, mode: LockMode) -> Bool {
         precondition(!isWaiting(session), "a session waits for one lock at a time")
         let objectIndex = Int32(object.index)
-        let heldModes = sessions[session.index].heldModes(on: objectIndex)
+        let heldModes = sessions[session.index].sharedTableModes(on: objectIndex)
         var position = objects[object.index].queue.count
         var placedByRules = false
-        if !heldModes.contains(mode),
+        if !sessions[session.index].heldModes(on: objectIndex).contains(mode),
            case .wait(let rulePosition) = objects[object.index].decide(
                mode, heldModes: heldModes, noWait: false, noWaitTriesQueueRule: noWaitTriesQueueRule) {
             position = rulePosition
             placedByRules = true
         }
+        if mode.isStrong { objects[object.index].strongLockCount += 1 }
         let request = QueuedRequest(session: Int32(session.index), mode: mode, heldModes: heldModes)
         objects[object.index].enqueue(request, at: position)
         sessions[session.index].awaited = SessionLockState.Wait(object: objectIndex, mode: mode)

@@ -11,6 +11,26 @@ struct ObjectLockState: Sendable {
     private(set) var awaitedModes: LockModeSet = []
     /// `waitProcs`, front first.
     private(set) var queue: [QueuedRequest] = []
+    /// Strong (Share and stronger) locks held or awaited: lock.c's
+    /// `FastPathStrongRelationLocks` count, kept per object (the server keeps it per hash
+    /// partition, so a rare collision can also disable the fast path).
+    var strongLockCount: Int32 = 0
+    /// Sessions holding fast-path modes on this object, in the order they took them.
+    private(set) var fastPathHolders: [Int32] = []
+
+    mutating func addFastPathHolder(_ session: Int32) {
+        if !fastPathHolders.contains(session) { fastPathHolders.append(session) }
+    }
+
+    mutating func removeFastPathHolder(_ session: Int32) {
+        fastPathHolders.removeAll { $0 == session }
+    }
+
+    /// Empties the holder list; the caller moves their modes into the shared table.
+    mutating func takeFastPathHolders() -> [Int32] {
+        defer { fastPathHolders = [] }
+        return fastPathHolders
+    }
 
     /// lock.c `LockCheckConflicts`: whether `mode` conflicts with modes granted to other
     /// sessions. A session's own holds (`heldModes`) never conflict with its request.

@@ -51,7 +51,14 @@ extension LockingTests {
 
                 let name = simulator.objectNames[index]
                 let held = rows.filter { $0.object == name && $0.granted }
-                #expect(object.grantedModes == LockModeSet(held.map { LockModeSet($0.mode) }))
+                let shared = simulator.sessions.map { $0.sharedTableModes(on: Int32(index)) }
+                #expect(object.grantedModes == shared.reduce(LockModeSet()) { $0.union($1) })
+                #expect(LockModeSet(held.map { LockModeSet($0.mode) }) == object.grantedModes.union(
+                    LockModeSet(simulator.sessions.map { $0.fastPathOnlyModes(on: Int32(index)) })))
+                // Strong locks held or awaited are counted, and while any is, no weak lock is in a fast-path slot.
+                let strongHeld = shared.map { $0.intersection(.strong).modes.count }.reduce(0, +)
+                #expect(Int(object.strongLockCount) == strongHeld + object.queue.filter { $0.mode.isStrong }.count)
+                #expect(object.strongLockCount == 0 || object.fastPathHolders.isEmpty)
                 #expect(object.awaitedModes == LockModeSet(object.queue.map { LockModeSet($0.mode) }))
                 #expect(Set(held.map { "\($0.session) \($0.mode)" }).count == held.count)
             }

@@ -235,3 +235,35 @@ extension LockingTests {
         }
     }
 }
+
+extension LockingTests {
+    @Suite("Locking: the fast path hides weak locks from the insertion rule")
+    struct LockingFastPathTests {
+        /// Found by the soak run against PostgreSQL 15 and 18: s2's RowExclusive sits in its
+        /// fast-path slot when it queues for ShareUpdateExclusive, so its recorded held locks
+        /// are empty. s1's Exclusive request then transfers that RowExclusive into the shared
+        /// table and must wait for it, but the insertion rule sees no held locks on s2 and
+        /// reports no early deadlock: s1 queues ahead of s2 instead.
+        @Test(arguments: [15, 17, 18])
+        func strongRequestAfterFastPathWaiterQueuesInsteadOfDeadlocking(version: Int) {
+            var simulator = LockSimulator(postgresVersion: version)
+            #expect(simulator.acquire(session: "s2", object: "t1", mode: .rowExclusive) == .granted)
+            #expect(simulator.acquire(session: "s1", object: "t1", mode: .shareUpdateExclusive) == .granted)
+            #expect(simulator.acquire(session: "s2", object: "t1", mode: .shareUpdateExclusive) == .waiting(hardBlockers: ["s1"], softBlockers: []))
+            #expect(simulator.acquire(session: "s1", object: "t1", mode: .exclusive) == .waiting(hardBlockers: ["s2"], softBlockers: []))
+            #expect(simulator.waitQueue(of: "t1") == [LockWaiter(session: "s1", mode: .exclusive), LockWaiter(session: "s2", mode: .shareUpdateExclusive)])
+        }
+
+        /// When the weak lock was taken while a strong lock was held (so it went to the
+        /// shared table), the same sequence is an early deadlock.
+        @Test func weakLockInSharedTableStillDeadlocksEarly() {
+            var simulator = LockSimulator(postgresVersion: 17)
+            #expect(simulator.acquire(session: "s3", object: "t1", mode: .share) == .granted)
+            #expect(simulator.acquire(session: "s2", object: "t1", mode: .accessShare) == .granted)
+            #expect(simulator.releaseAll(session: "s3") == [])
+            #expect(simulator.acquire(session: "s1", object: "t1", mode: .shareUpdateExclusive) == .granted)
+            #expect(simulator.acquire(session: "s2", object: "t1", mode: .shareUpdateExclusive) == .waiting(hardBlockers: ["s1"], softBlockers: []))
+            #expect(simulator.acquire(session: "s1", object: "t1", mode: .accessExclusive) == .deadlock)
+        }
+    }
+}

@@ -55,7 +55,9 @@ public struct LiveLockTable: Sendable {
             if let pid = lock.pid { pids[lock.session] = pid }
         }
         for lock in snapshot.locks where lock.granted {
-            simulator.recordHeld(simulator.sessionID(for: lock.session), on: simulator.objectID(for: lock.tag.key), mode: lock.mode)
+            simulator.recordHeld(
+                simulator.sessionID(for: lock.session), on: simulator.objectID(for: lock.tag.key), mode: lock.mode,
+                fastPath: lock.fastPath)
         }
         var unplaced: [String] = []
         for lock in Self.inWaitingOrder(snapshot.locks.filter { !$0.granted }, activity: snapshot.activity) {

@@ -12,16 +12,19 @@ public struct LockSnapshot: Sendable {
         public let pid: Int32?
         public let mode: LockMode
         public let granted: Bool
+        /// `pg_locks.fastpath`: a weak relation lock kept in the backend's fast-path slots.
+        public let fastPath: Bool
         /// `pg_locks.waitstart` (PostgreSQL 14+), in seconds since the epoch; nil while held,
         /// on older servers, and for a moment after a wait begins.
         public let waitStart: Double?
 
-        public init(tag: LockTag, session: String, pid: Int32?, mode: LockMode, granted: Bool, waitStart: Double?) {
+        public init(tag: LockTag, session: String, pid: Int32?, mode: LockMode, granted: Bool, fastPath: Bool = false, waitStart: Double?) {
             self.tag = tag
             self.session = session
             self.pid = pid
             self.mode = mode
             self.granted = granted
+            self.fastPath = fastPath
             self.waitStart = waitStart
         }
     }
@@ -49,7 +52,7 @@ extension LockSnapshot {
     public static func read(from connection: Connection) throws(PostgresError) -> LockSnapshot {
         let waitStart = connection.serverVersion >= 140000 ? "extract(epoch FROM l.waitstart)::float8" : "NULL::float8"
         let result = try connection.query("""
-            SELECT l.locktype, l.mode, l.granted, l.virtualtransaction, l.pid,
+            SELECT l.locktype, l.mode, l.granted, l.fastpath, l.virtualtransaction, l.pid,
                    concat_ws(':', l.database, l.relation, l.page, l.tuple, l.virtualxid, l.transactionid,
                              l.classid, l.objid, l.objsubid) AS key,
                    CASE WHEN l.locktype = 'relation' THEN
@@ -81,7 +84,7 @@ extension LockSnapshot {
             let tag = LockTag(type: try row.decode("locktype"), key: try row.decode("key"), relationName: try row.decode("relation_name"))
             locks.append(Lock(
                 tag: tag, session: try row.decode("virtualtransaction"), pid: pid, mode: mode,
-                granted: try row.decode("granted"), waitStart: try row.decode("wait_start")
+                granted: try row.decode("granted"), fastPath: try row.decode("fastpath"), waitStart: try row.decode("wait_start")
             ))
             if let pid, activity[pid] == nil {
                 activity[pid] = SessionActivity(
