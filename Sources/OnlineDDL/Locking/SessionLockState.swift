@@ -49,21 +49,21 @@ struct SessionLockState: Sendable {
     }
 
     /// How many fast-path slots are in use: one per object with fast-path modes.
-    var fastPathSlotsInUse: Int {
-        holds.reduce(0) { $0 + ($1.fastPathModes.isEmpty ? 0 : 1) }
-    }
+    private(set) var fastPathSlotsInUse = 0
 
     /// Whether a weak lock on `object` can go to the fast path: the object already has a
     /// slot, or a slot is free.
     func hasFastPathSlot(for object: Int32, slots: Int) -> Bool {
-        holds.contains { $0.object == object && !$0.fastPathModes.isEmpty } || fastPathSlotsInUse < slots
+        fastPathSlotsInUse < slots || holds.contains { $0.object == object && !$0.fastPathModes.isEmpty }
     }
 
     /// Records a weak lock granted through the fast path (lock.c `FastPathGrantRelationLock`).
     mutating func recordFastPathGrant(_ mode: LockMode, on object: Int32) {
         if let position = holds.firstIndex(where: { $0.object == object }) {
+            if holds[position].fastPathModes.isEmpty { fastPathSlotsInUse += 1 }
             holds[position].fastPathModes.insert(mode)
         } else {
+            fastPathSlotsInUse += 1
             holds.append(Hold(object: object, modes: [], fastPathModes: LockModeSet(mode)))
         }
     }
@@ -72,7 +72,9 @@ struct SessionLockState: Sendable {
     /// `FastPathTransferRelationLocks` does when another session asks for a strong lock.
     /// - Returns: the modes moved.
     mutating func transferFastPathModes(on object: Int32) -> LockModeSet {
-        guard let position = holds.firstIndex(where: { $0.object == object }) else { return [] }
+        guard let position = holds.firstIndex(where: { $0.object == object }),
+              !holds[position].fastPathModes.isEmpty else { return [] }
+        fastPathSlotsInUse -= 1
         let moved = holds[position].fastPathModes.subtracting(holds[position].modes)
         holds[position].modes.formUnion(holds[position].fastPathModes)
         holds[position].fastPathModes = []
@@ -98,5 +100,6 @@ struct SessionLockState: Sendable {
     /// Forgets every hold, keeping the storage for the next transaction.
     mutating func dropAllHolds() {
         holds.removeAll(keepingCapacity: true)
+        fastPathSlotsInUse = 0
     }
 }
