@@ -76,3 +76,47 @@ struct LiveLockTableTests {
         #expect(live.snapshot.activity[t1.pid]?.isIdleInTransaction == true)
     }
 }
+
+@Suite("Integration: predicting a migration's lock requests against live traffic")
+struct MigrationLockPredictorTests {
+    @Test func alterTableBehindIdleTransactionIsPredictedToWait() throws {
+        let observer = try TestDatabase.connect()
+        let table = TestDatabase.uniqueName("predict")
+        try observer.execute("CREATE TABLE \(table) (id int)")
+        defer { _ = try? observer.execute("DROP TABLE IF EXISTS \(table)") }
+        let url = try TestDatabase.url()
+        let idle = try SessionWorker(url: url, label: "idle")
+        let alter = try SessionWorker(url: url, label: "alter")
+        defer {
+            if alter.isBusy { try? alter.canceller.cancel() }
+            _ = try? alter.result(within: 10)
+            _ = try? idle.run("ROLLBACK")
+        }
+        try idle.run("SET application_name = 'report-job'; BEGIN; INSERT INTO \(table) VALUES (1)")
+
+        var predictor = MigrationLockPredictor(table: LiveLockTable(snapshot: try LockSnapshot.read(from: observer)))
+        let select = predictor.predict(relation: "public.\(table)", mode: .accessShare)
+        #expect(select.outcome == .granted)
+        predictor.endTransaction()
+        let alterTable = predictor.predict(relation: "public.\(table)", mode: .accessExclusive)
+        #expect(alterTable.outcome == .wait)
+        #expect(alterTable.blockers.map(\.kind) == [.hard])
+        #expect(alterTable.blockers.first?.session.pid == idle.pid)
+        #expect(alterTable.blockers.first?.session.state == "idle in transaction")
+        #expect(alterTable.blockers.first?.session.applicationName == "report-job")
+        // CREATE INDEX (Share) is already blocked by the idle RowExclusive holder, so it is not news.
+        #expect(alterTable.wouldBlock == ["SELECT", "SELECT FOR UPDATE/SHARE", "INSERT/UPDATE/DELETE", "VACUUM/ANALYZE/CREATE INDEX CONCURRENTLY"])
+
+        // Once a real ALTER TABLE waits, an INSERT from the runner would queue softly behind it.
+        alter.send("ALTER TABLE \(table) ADD COLUMN c int")
+        try waitUntilBlocked(pid: alter.pid, on: observer)
+        var afterAlter = MigrationLockPredictor(table: LiveLockTable(snapshot: try LockSnapshot.read(from: observer)))
+        let insert = afterAlter.predict(relation: table, mode: .rowExclusive)
+        #expect(insert.outcome == .wait)
+        #expect(insert.relation == "public.\(table)")
+        #expect(insert.blockers.map(\.kind) == [.soft])
+        #expect(insert.blockers.first?.session.pid == alter.pid)
+        let untouched = afterAlter.predict(relation: "public.nobody_locks_this", mode: .accessExclusive)
+        #expect(untouched.outcome == .granted)
+    }
+}

@@ -62,16 +62,7 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
 
     /// Builds the report from a replayed snapshot, keeping the objects that `include` accepts.
     public init(_ table: LiveLockTable, includeIdle: Bool = false, include: (LockTag) -> Bool = { _ in true }) {
-        func session(_ name: String) -> Session {
-            let pid = table.pid(of: name)
-            let activity = pid.flatMap { table.snapshot.activity[$0] }
-            return Session(
-                pid: pid, virtualTransaction: name, applicationName: activity?.applicationName,
-                user: activity?.user, state: activity?.state,
-                transactionAgeSeconds: activity?.transactionStart.map { max(0, table.snapshot.takenAt - $0) },
-                query: activity?.query.map(Self.oneLine)
-            )
-        }
+        let session = table.session
         objects = table.queues(includeIdle: includeIdle).filter { include($0.tag) }.map { queue in
             Object(
                 type: queue.tag.type, name: queue.tag.description,
@@ -87,7 +78,7 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
         }
     }
 
-    private static func oneLine(_ query: String) -> String {
+    static func oneLine(_ query: String) -> String {
         let words = query.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return words.count > queryLength ? String(words.prefix(queryLength - 1)) + "…" : words
     }
@@ -141,5 +132,19 @@ extension Duration {
         case ..<3600: return "\(Int(total) / 60)m\(String(format: "%02d", Int(total) % 60))s"
         default: return "\(Int(total) / 3600)h\(String(format: "%02d", Int(total) % 3600 / 60))m"
         }
+    }
+}
+
+extension LiveLockTable {
+    /// A session of the snapshot as reports show it.
+    public func session(_ name: String) -> LockQueueReport.Session {
+        let pid = pid(of: name)
+        let activity = pid.flatMap { snapshot.activity[$0] }
+        return LockQueueReport.Session(
+            pid: pid, virtualTransaction: name, applicationName: activity?.applicationName,
+            user: activity?.user, state: activity?.state,
+            transactionAgeSeconds: activity?.transactionStart.map { max(0, snapshot.takenAt - $0) },
+            query: activity?.query.map(LockQueueReport.oneLine)
+        )
     }
 }
