@@ -4,6 +4,10 @@ public struct Linter: Sendable {
     /// Every built-in rule, in documentation order.
     public static let builtInRules: [any LintRule] = [
         RequireConcurrentIndexRule(),
+        ConstraintMissingNotValidRule(),
+        ValidateInSameTransactionRule(),
+        SetNotNullNeedsCheckRule(),
+        AddColumnNotNullWithoutDefaultRule(),
         UniqueWithoutIndexRule(),
         ForeignKeyWithoutIndexRule(),
         UnknownRuleIDRule(),
