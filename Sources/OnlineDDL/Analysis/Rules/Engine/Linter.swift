@@ -13,6 +13,9 @@ public struct Linter: Sendable {
         RewriteColumnTypeRule(),
         UniqueWithoutIndexRule(),
         ForeignKeyWithoutIndexRule(),
+        ConcurrentlyInTransactionRule(),
+        MixedTransactionalStatementsRule(),
+        LockHeldAfterAccessExclusiveRule(),
         UnknownRuleIDRule(),
     ]
 
