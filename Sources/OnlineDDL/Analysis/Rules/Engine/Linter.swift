@@ -16,6 +16,12 @@ public struct Linter: Sendable {
         ConcurrentlyInTransactionRule(),
         MixedTransactionalStatementsRule(),
         LockHeldAfterAccessExclusiveRule(),
+        RenameInUseRule(),
+        DropInUseRule(),
+        VacuumFullOrClusterRule(),
+        RefreshMatviewBlockingRule(),
+        TruncateCascadeRule(),
+        UnclassifiedStatementRule(),
         UnknownRuleIDRule(),
     ]
 
