@@ -13,9 +13,20 @@ struct SQLToken: Sendable, Equatable {
         case other
     }
 
+    /// Whether a token is a keyword, and of which category (libpg_query's `KeywordKind`).
+    enum KeywordKind: Int, Sendable, Equatable {
+        case notKeyword = 0
+        case unreserved = 1
+        case columnName = 2
+        case typeOrFunctionName = 3
+        case reserved = 4
+    }
+
     let kind: Kind
     /// UTF-8 byte offsets in the scanned text.
     let byteRange: Range<Int>
+    /// The keyword category, `.notKeyword` for identifiers, literals and punctuation.
+    var keywordKind: KeywordKind = .notKeyword
 }
 
 /// Tokenizes SQL with `pg_query_scan` and decodes its protobuf `ScanResult`.
@@ -58,12 +69,14 @@ enum SQLScanner {
         var start = 0
         var end = 0
         var token = 0
+        var keywordKind = 0
         while let field = try reader.nextField() {
             guard case .varint(let value) = field.value else { continue }
             switch field.number {
             case 1: start = Int(truncatingIfNeeded: value)
             case 2: end = Int(truncatingIfNeeded: value)
             case 4: token = Int(truncatingIfNeeded: value)
+            case 5: keywordKind = Int(truncatingIfNeeded: value)
             default: break
             }
         }
@@ -73,7 +86,9 @@ enum SQLScanner {
         case semicolonToken: .semicolon
         default: .other
         }
-        return SQLToken(kind: kind, byteRange: start..<max(start, end))
+        return SQLToken(
+            kind: kind, byteRange: start..<max(start, end),
+            keywordKind: SQLToken.KeywordKind(rawValue: keywordKind) ?? .notKeyword)
     }
 }
 

@@ -2,7 +2,7 @@
 ///
 /// `column` counts Unicode scalar values from the start of the line, which is how
 /// PostgreSQL itself counts characters in an error position.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public let line: Int
     public let column: Int
 

@@ -121,7 +121,19 @@ struct AnalyzerFactsTests {
         #expect(facts == CreateIndexFacts(
             table: RelationName(schema: "app", name: "users"), indexName: "users_email", isUnique: true, isConcurrent: true,
             recursesToPartitions: false, ifNotExists: true, isPartial: true, columns: ["tenant_id"],
-            hasExpressionKeys: true, accessMethod: "btree"))
+            leadingColumns: [], hasExpressionKeys: true, accessMethod: "btree"))
+        let plain = try #require(try analyze("CREATE INDEX ON t (a, b, (c + 1), d)").facts.createIndex)
+        #expect(plain.columns == ["a", "b", "d"])
+        #expect(plain.leadingColumns == ["a", "b"])
+    }
+
+    @Test func checkConstraintsNameTheColumnsTheyProveNotNull() throws {
+        let commands = try subcommands("""
+            ALTER TABLE t ADD CONSTRAINT a_nn CHECK (a IS NOT NULL AND (b IS NOT NULL AND t.c IS NOT NULL)) NOT VALID,
+                ADD CONSTRAINT d_pos CHECK (d > 0), ADD CONSTRAINT e_or CHECK (e IS NOT NULL OR f IS NOT NULL),
+                ADD CONSTRAINT g_null CHECK (g IS NULL)
+            """)
+        #expect(commands.map { $0.constraint?.notNullColumns } == [["a", "b", "c"], [], [], []])
     }
 
     @Test func createTableFacts() throws {

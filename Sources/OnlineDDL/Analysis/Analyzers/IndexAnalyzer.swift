@@ -19,7 +19,9 @@ struct IndexAnalyzer {
             table: table, indexName: body["idxname"]?.stringValue, isUnique: body.flag("unique"),
             isConcurrent: concurrent, recursesToPartitions: rangeVar.rangeVarIncludesDescendants,
             ifNotExists: body.flag("if_not_exists"), isPartial: body["whereClause"] != nil,
-            columns: keys.compactMap { $0["name"]?.stringValue }, hasExpressionKeys: keys.contains { $0["expr"] != nil },
+            columns: keys.compactMap { $0["name"]?.stringValue },
+            leadingColumns: keys.prefix { $0["expr"] == nil }.compactMap { $0["name"]?.stringValue },
+            hasExpressionKeys: keys.contains { $0["expr"] != nil },
             accessMethod: body["accessMethod"]?.stringValue ?? "btree"))
         if concurrent {
             builder.transactional = false

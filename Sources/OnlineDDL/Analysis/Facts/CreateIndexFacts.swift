@@ -17,6 +17,9 @@ public struct CreateIndexFacts: Hashable, Sendable {
     public let isPartial: Bool
     /// The plain column keys, in order (expression keys are not listed).
     public let columns: [String]
+    /// The plain column keys before the first expression key: the columns a lookup can use
+    /// from the start of the index.
+    public let leadingColumns: [String]
     /// Whether any key is an expression.
     public let hasExpressionKeys: Bool
     /// The access method, such as `"btree"` or `"gin"`.
@@ -26,7 +29,7 @@ public struct CreateIndexFacts: Hashable, Sendable {
     public init(
         table: RelationName, indexName: String?, isUnique: Bool, isConcurrent: Bool,
         recursesToPartitions: Bool, ifNotExists: Bool, isPartial: Bool, columns: [String],
-        hasExpressionKeys: Bool, accessMethod: String
+        leadingColumns: [String], hasExpressionKeys: Bool, accessMethod: String
     ) {
         self.table = table
         self.indexName = indexName
@@ -36,6 +39,7 @@ public struct CreateIndexFacts: Hashable, Sendable {
         self.ifNotExists = ifNotExists
         self.isPartial = isPartial
         self.columns = columns
+        self.leadingColumns = leadingColumns
         self.hasExpressionKeys = hasExpressionKeys
         self.accessMethod = accessMethod
     }

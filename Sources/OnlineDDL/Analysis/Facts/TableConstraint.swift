@@ -12,11 +12,15 @@ public struct TableConstraint: Hashable, Sendable {
     public let columns: [String]
     /// The reference, for a foreign key.
     public let foreignKey: ForeignKeyReference?
+    /// For a `CHECK`, the columns its expression tests with `IS NOT NULL`, alone or as a term
+    /// of a top-level `AND`: a valid such constraint lets PostgreSQL 12+ skip the scan of
+    /// `SET NOT NULL` on them. Any other form proves nothing (a `CHECK` passes on NULL).
+    public let notNullColumns: [String]
 
     /// Creates a constraint description.
     public init(
         kind: ConstraintKind, name: String? = nil, notValid: Bool = false, usingIndex: String? = nil,
-        columns: [String] = [], foreignKey: ForeignKeyReference? = nil
+        columns: [String] = [], foreignKey: ForeignKeyReference? = nil, notNullColumns: [String] = []
     ) {
         self.kind = kind
         self.name = name
@@ -24,5 +28,6 @@ public struct TableConstraint: Hashable, Sendable {
         self.usingIndex = usingIndex
         self.columns = columns
         self.foreignKey = foreignKey
+        self.notNullColumns = notNullColumns
     }
 }

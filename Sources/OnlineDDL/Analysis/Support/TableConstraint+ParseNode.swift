@@ -20,6 +20,18 @@ extension TableConstraint {
             notValid: body.flag("skip_validation"),
             usingIndex: body["indexname"]?.stringValue,
             columns: foreignKey?.referencingColumns ?? (keys.isEmpty ? inlineColumns : keys),
-            foreignKey: foreignKey)
+            foreignKey: foreignKey,
+            notNullColumns: kind == .check ? Self.columnsTestedNotNull(in: body["raw_expr"]) : [])
+    }
+
+    /// The columns an expression tests with `IS NOT NULL`, directly or in a top-level `AND`.
+    private static func columnsTestedNotNull(in expression: ParseNode?) -> [String] {
+        guard let expression else { return [] }
+        if let conjunction = expression.typed("BoolExpr"), conjunction["boolop"]?.stringValue == "AND_EXPR" {
+            return (conjunction["args"]?.elements ?? []).flatMap { columnsTestedNotNull(in: $0) }
+        }
+        guard let test = expression.typed("NullTest"), test["nulltesttype"]?.stringValue == "IS_NOT_NULL",
+              let column = test["arg"]?.typed("ColumnRef")?["fields"]?.stringList.last else { return [] }
+        return [column]
     }
 }

@@ -1,0 +1,22 @@
+/// A statement that cannot run in a transaction block (`CREATE INDEX CONCURRENTLY`,
+/// `VACUUM`, …) inside an explicit `BEGIN … COMMIT`.
+struct ConcurrentlyInTransactionRule: StatementLintRule {
+    let id = "concurrently-in-transaction"
+    let severity = Severity.error
+    let summary = "CONCURRENTLY (or another statement that cannot run in a transaction block) inside BEGIN … COMMIT fails"
+
+    func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
+        guard !statement.analysis.transactional,
+              let begin = TransactionSpans(context).span(containing: statement.index)?.begin,
+              begin < statement.index else { return [] }
+        let lock = statement.strongestLock.map {
+            "; outside one it takes " + LockImpact(mode: $0.mode).phrase(on: $0.relation.description)
+        } ?? ""
+        return [finding(
+            at: statement, in: context,
+            "\(SQLText.excerpt(statement.sql)) cannot run inside a transaction block, but it follows the BEGIN at "
+                + "\(SQLText.excerpt(context.script.statements[begin])): PostgreSQL rejects it with \"cannot run "
+                + "inside a transaction block\" and aborts the transaction\(lock)",
+            safeAlternative: "-- outside BEGIN … COMMIT, in a migration file of its own:\n\(statement.sql.text);")]
+    }
+}

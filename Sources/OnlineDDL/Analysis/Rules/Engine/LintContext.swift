@@ -1,0 +1,46 @@
+/// Everything a lint rule sees about one migration file.
+public struct LintContext: Sendable {
+    /// The file being linted.
+    public let script: SQLScript
+    /// One analysis per statement of `script`, in order.
+    public let analyses: [StatementAnalysis]
+    /// The PostgreSQL major version the migration targets, such as 15.
+    public let postgresMajorVersion: Int
+    /// Whether the file runs in one transaction (see ``MigrationTransaction/runsInTransaction(_:)``).
+    public let runsInTransaction: Bool
+    /// The files of the same migration set that run before this one, in order: rules read
+    /// them for what already exists (an index on foreign-key columns, a validated `CHECK`).
+    public let earlierScripts: [AnalyzedScript]
+
+    /// Creates a context from analyses already made; `analyses` must have one entry per statement.
+    public init(
+        script: SQLScript, analyses: [StatementAnalysis], postgresMajorVersion: Int,
+        earlierScripts: [AnalyzedScript] = []
+    ) {
+        precondition(analyses.count == script.statements.count, "one analysis per statement")
+        self.script = script
+        self.analyses = analyses
+        self.postgresMajorVersion = postgresMajorVersion
+        self.runsInTransaction = MigrationTransaction.runsInTransaction(analyses)
+        self.earlierScripts = earlierScripts
+    }
+
+    /// Creates a context for an analyzed file.
+    public init(_ analyzed: AnalyzedScript, postgresMajorVersion: Int, earlierScripts: [AnalyzedScript] = []) {
+        self.init(
+            script: analyzed.script, analyses: analyzed.analyses, postgresMajorVersion: postgresMajorVersion,
+            earlierScripts: earlierScripts)
+    }
+
+    /// Creates a context, analyzing every statement of `script`.
+    public init(script: SQLScript, postgresMajorVersion: Int, earlierScripts: [AnalyzedScript] = []) {
+        self.init(
+            AnalyzedScript(script: script, postgresMajorVersion: postgresMajorVersion),
+            postgresMajorVersion: postgresMajorVersion, earlierScripts: earlierScripts)
+    }
+
+    /// Each statement with its index and analysis.
+    var statements: [LintStatement] {
+        AnalyzedScript(script: script, analyses: analyses).statements
+    }
+}

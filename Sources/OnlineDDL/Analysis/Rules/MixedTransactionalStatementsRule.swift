@@ -1,0 +1,27 @@
+/// A file that mixes statements that cannot run in a transaction block with ones that can:
+/// it cannot run atomically.
+struct MixedTransactionalStatementsRule: LintRule {
+    let id = "mixed-transactional-statements"
+    let severity = Severity.warning
+    let summary = "a file mixes statements that cannot run in a transaction block with others, so it cannot run atomically"
+
+    func check(_ context: LintContext) -> [Finding] {
+        let statements = context.statements
+        let nonTransactional = statements.filter { !$0.analysis.transactional }
+        let transactional = statements.filter { $0.analysis.transactional && $0.doesWork }
+        guard let first = nonTransactional.first, !transactional.isEmpty else { return [] }
+        let lock = first.strongestLock.map {
+            "; it takes " + LockImpact(mode: $0.mode).phrase(on: $0.relation.description)
+        } ?? ""
+        return [finding(
+            at: first, in: context,
+            "this file mixes statements that cannot run in a transaction block (\(Self.list(nonTransactional))) "
+                + "with statements that can (\(Self.list(transactional))): it cannot run atomically, so it runs "
+                + "statement by statement, and a failure leaves the earlier statements applied\(lock)",
+            safeAlternative: "-- split the file: this statement goes to a migration file of its own\n\(first.sql.text);")]
+    }
+
+    private static func list(_ statements: [LintStatement]) -> String {
+        LockImpact.list(statements.map { SQLText.excerpt($0.sql) })
+    }
+}

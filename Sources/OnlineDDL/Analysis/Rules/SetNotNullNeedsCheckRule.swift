@@ -1,0 +1,31 @@
+/// `ALTER COLUMN … SET NOT NULL` on an existing table with no valid `CHECK (col IS NOT NULL)`
+/// that lets PostgreSQL skip its scan.
+struct SetNotNullNeedsCheckRule: StatementLintRule {
+    let id = "set-not-null-needs-check"
+    let severity = Severity.warning
+    let summary = "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE unless a valid CHECK (col IS NOT NULL) proves it"
+
+    func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
+        let history = SchemaHistory(context)
+        guard let alter = statement.facts.alterTable,
+              !history.isNewTable(alter.relation, before: statement.index) else { return [] }
+        let table = alter.relation
+        let lock = LockImpact(mode: statement.analysis.strongestMode(on: table) ?? .accessExclusive)
+        return alter.subcommands.compactMap { command in
+            guard command.kind == "AT_SetNotNull", let column = command.column else { return nil }
+            if context.postgresMajorVersion >= 12, history.hasValidNotNullCheck(table, column, before: statement.index) {
+                return nil
+            }
+            let proof = context.postgresMajorVersion >= 12
+                ? "; no valid CHECK (\(column) IS NOT NULL) in this migration set lets PostgreSQL skip the scan "
+                    + "(onlineddl cannot see constraints already in the database: if one exists, ignore this finding)"
+                : "; PostgreSQL \(context.postgresMajorVersion) always scans, whatever constraints exist"
+            return finding(
+                at: statement, in: context,
+                "SET NOT NULL on \(table).\(column) scans every row while it holds \(lock.phrase(on: table.description))"
+                    + proof,
+                safeAlternative: NotNullByCheck.steps(
+                    table: table, column: column, postgresMajorVersion: context.postgresMajorVersion))
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// What the migration set itself shows about the schema before (or around) a statement:
+/// the tables and indexes it creates, the column types it declares, the constraints it adds
+/// and validates. Offline, this is all onlineddl knows; anything else is assumed to exist
+/// already and to be in use.
+struct SchemaHistory: Sendable {
+    /// The facts of every statement of the earlier files, in order.
+    private let earlierFacts: [StatementFacts]
+    /// The facts of every statement of the current file, in order.
+    private let currentFacts: [StatementFacts]
+
+    init(_ context: LintContext) {
+        earlierFacts = context.earlierScripts.flatMap { $0.analyses.map(\.facts) }
+        currentFacts = context.analyses.map(\.facts)
+    }
+
+    /// Whether the table is created by a statement of this file before statement `index`:
+    /// nobody else can see it yet, so its locks block nothing.
+    func isNewTable(_ table: RelationName, before index: Int) -> Bool {
+        currentFacts.prefix(index).contains { $0.createTable?.table.isSameRelation(as: table) ?? false }
+    }
+
+    /// Whether the index is created by a statement of this file before statement `index`.
+    func isNewIndex(_ index: RelationName, before statementIndex: Int) -> Bool {
+        currentFacts.prefix(statementIndex).contains { facts in
+            guard let created = facts.createIndex, let name = created.indexName else { return false }
+            return created.table.sibling(named: name).isSameRelation(as: index)
+        }
+    }
+
+    /// The column's type as the migration set last declared it before statement `index`, if it did.
+    func columnType(_ table: RelationName, _ column: String, before index: Int) -> SQLTypeName? {
+        var type: SQLTypeName?
+        for facts in factsBefore(index) {
+            if let created = facts.createTable, created.table.isSameRelation(as: table) {
+                type = created.columns.first { $0.name == column }?.type ?? type
+            }
+            for command in subcommands(of: facts, on: table) {
+                if let added = command.newColumn, added.name == column { type = added.type }
+                if let change = command.typeChange, change.column == column { type = change.newType }
+            }
+        }
+        return type
+    }
+
+    /// Whether a valid `CHECK (column IS NOT NULL)` on the table exists before statement
+    /// `index`: added without `NOT VALID`, or validated later, and not dropped since.
+    func hasValidNotNullCheck(_ table: RelationName, _ column: String, before index: Int) -> Bool {
+        var valid: Set<String> = []
+        var pending: Set<String> = []
+        var unnamedValid = false
+        for facts in factsBefore(index) {
+            if let created = facts.createTable, created.table.isSameRelation(as: table) {
+                unnamedValid = unnamedValid || created.constraints.contains { $0.notNullColumns.contains(column) }
+            }
+            for command in subcommands(of: facts, on: table) {
+                switch command.kind {
+                case "AT_AddConstraint":
+                    guard let constraint = command.constraint, constraint.notNullColumns.contains(column) else { continue }
+                    guard let name = constraint.name else {
+                        unnamedValid = unnamedValid || !constraint.notValid
+                        continue
+                    }
+                    if constraint.notValid { pending.insert(name) } else { valid.insert(name) }
+                case "AT_ValidateConstraint":
+                    if let name = command.objectName, pending.remove(name) != nil { valid.insert(name) }
+                case "AT_DropConstraint":
+                    if let name = command.objectName { valid.remove(name) }
+                default:
+                    break
+                }
+            }
+        }
+        return unnamedValid || !valid.isEmpty
+    }
+
+    /// The key columns of every index of the table that the whole migration set creates
+    /// (earlier files and all of this one) and that a lookup on those columns can use: plain
+    /// B-tree indexes by their leading columns, single-column hash indexes, and the indexes of
+    /// `PRIMARY KEY` and `UNIQUE` constraints.
+    func indexedColumnLists(of table: RelationName) -> [[String]] {
+        (earlierFacts + currentFacts).flatMap { facts -> [[String]] in
+            if let index = facts.createIndex, index.table.isSameRelation(as: table), !index.isPartial {
+                let usable = index.accessMethod == "btree" || (index.accessMethod == "hash" && index.columns.count == 1)
+                return usable && !index.leadingColumns.isEmpty ? [index.leadingColumns] : []
+            }
+            if let created = facts.createTable, created.table.isSameRelation(as: table) {
+                return (created.constraints + created.columns.flatMap(\.constraints)).compactMap(Self.indexedColumns)
+            }
+            return subcommands(of: facts, on: table).flatMap { command in
+                ([command.constraint].compactMap { $0 } + (command.newColumn?.constraints ?? [])).compactMap(Self.indexedColumns)
+            }
+        }
+    }
+
+    private static func indexedColumns(of constraint: TableConstraint) -> [String]? {
+        (constraint.kind == .primaryKey || constraint.kind == .unique) && !constraint.columns.isEmpty ? constraint.columns : nil
+    }
+
+    private func factsBefore(_ index: Int) -> [StatementFacts] {
+        earlierFacts + currentFacts.prefix(index)
+    }
+
+    private func subcommands(of facts: StatementFacts, on table: RelationName) -> [AlterTableSubcommand] {
+        guard let alter = facts.alterTable, alter.relation.isSameRelation(as: table) else { return [] }
+        return alter.subcommands
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Renders names as SQL identifiers, the way PostgreSQL's `quote_ident` does.
+public enum SQLIdentifier {
+    /// The name as an identifier: bare when it is lower-case letters, digits and underscores,
+    /// does not start with a digit and is not a keyword other than an unreserved one;
+    /// otherwise in double quotes, with inner double quotes doubled.
+    public static func quoted(_ name: String) -> String {
+        isSafeBare(name) ? name : "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `schema.name` with each part quoted as needed.
+    public static func quoted(_ relation: RelationName) -> String {
+        (relation.schema.map { quoted($0) + "." } ?? "") + quoted(relation.name)
+    }
+
+    private static func isSafeBare(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || ("a"..."z").contains(first),
+              name.unicodeScalars.allSatisfy({ $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) })
+        else { return false }
+        guard case .success(let tokens) = SQLScanner.scan(name), tokens.count == 1 else { return false }
+        return tokens[0].keywordKind == .notKeyword || tokens[0].keywordKind == .unreserved
+    }
+}
