@@ -15,7 +15,7 @@ struct OnlineDDLCommand: ParsableCommand {
             Exit codes: 0 success, 1 database or migration error, 2 usage or input error.
             """,
         version: OnlineDDLVersion.current,
-        subcommands: [LocksCommand.self, SimulateCommand.self, PingCommand.self]
+        subcommands: [PlanCommand.self, LocksCommand.self, SimulateCommand.self, PingCommand.self]
     )
 
     /// Runs the command line, mapping usage errors to exit code 2 and other failures to theirs.

@@ -29,7 +29,7 @@ public struct MigrationFile: Sendable {
     }
 
     /// The version without leading zeros, which identifies it: `0002` and `2` are the same.
-    var canonicalVersion: String {
+    public var canonicalVersion: String {
         let trimmed = version.drop { $0 == "0" }
         return trimmed.isEmpty ? "0" : String(trimmed)
     }

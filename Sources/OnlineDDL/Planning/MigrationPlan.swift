@@ -1,0 +1,113 @@
+/// What `onlineddl plan` reports: per migration and statement, the locks it takes, whether
+/// it runs in a transaction, what it does to the data, lint findings, and (when connected)
+/// whether its locks would be granted now. Its JSON form is a contract for tools.
+public struct MigrationPlan: Codable, Sendable, Equatable {
+    public struct Lock: Codable, Sendable, Equatable {
+        /// Schema-qualified when the plan was made against a database.
+        public let relation: String
+        public let mode: LockMode
+    }
+
+    public struct FindingEntry: Codable, Sendable, Equatable {
+        public let rule: String
+        public let severity: Severity
+        public let message: String
+        public let line: Int
+        public let column: Int
+        public let safeAlternative: String?
+
+        enum CodingKeys: String, CodingKey {
+            case rule, severity, message, line, column
+            case safeAlternative = "safe_alternative"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(rule, forKey: .rule)
+            try container.encode(severity, forKey: .severity)
+            try container.encode(message, forKey: .message)
+            try container.encode(line, forKey: .line)
+            try container.encode(column, forKey: .column)
+            try container.encode(safeAlternative, forKey: .safeAlternative)
+        }
+
+        init(_ finding: Finding) {
+            rule = finding.ruleID
+            severity = finding.severity
+            message = finding.message
+            line = finding.location.line
+            column = finding.location.column
+            safeAlternative = finding.safeAlternative
+        }
+    }
+
+    public struct Statement: Codable, Sendable, Equatable {
+        public let line: Int
+        public let column: Int
+        public let sql: String
+        /// Whether the statement may run inside a transaction block.
+        public let transactional: Bool
+        public let locks: [Lock]
+        /// `none`, `scan` or `rewrite`.
+        public let rewrite: DataWork.Kind
+        /// Why the statement has no reliable lock list, when the analyzer cannot classify it.
+        public let unclassified: String?
+        public let findings: [FindingEntry]
+        /// The live prediction for the statement's first lock that would not be granted at
+        /// once, else for its strongest lock; nil offline, for statements without locks, and
+        /// after an earlier statement of the same transaction was predicted to wait.
+        public let prediction: LockWaitPrediction?
+
+        enum CodingKeys: String, CodingKey {
+            case line, column, sql, transactional, locks, rewrite, unclassified, findings, prediction
+        }
+
+        /// Writes every key, `null` included, so tools can rely on the shape.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(line, forKey: .line)
+            try container.encode(column, forKey: .column)
+            try container.encode(sql, forKey: .sql)
+            try container.encode(transactional, forKey: .transactional)
+            try container.encode(locks, forKey: .locks)
+            try container.encode(rewrite, forKey: .rewrite)
+            try container.encode(unclassified, forKey: .unclassified)
+            try container.encode(findings, forKey: .findings)
+            try container.encode(prediction, forKey: .prediction)
+        }
+    }
+
+    public struct Migration: Codable, Sendable, Equatable {
+        public let version: String
+        public let name: String
+        public let file: String
+        /// Whether the whole file runs in one transaction; otherwise statement by statement.
+        public let transactional: Bool
+        public let statements: [Statement]
+        /// Findings about the file as a whole (not tied to one statement).
+        public let findings: [FindingEntry]
+    }
+
+    /// The PostgreSQL major version the plan was made for.
+    public let postgresVersion: Int
+    /// Whether the plan was made against a live database.
+    public let connected: Bool
+    public let migrations: [Migration]
+
+    enum CodingKeys: String, CodingKey {
+        case migrations, connected
+        case postgresVersion = "pg_version"
+    }
+
+    /// Every finding, file-level and per statement, with its file.
+    public var allFindings: [(file: String, finding: FindingEntry)] {
+        migrations.flatMap { migration in
+            (migration.findings + migration.statements.flatMap(\.findings)).map { (migration.file, $0) }
+        }
+    }
+
+    /// Whether any statement is predicted to wait for a lock (or to deadlock).
+    public var predictsWait: Bool {
+        migrations.contains { $0.statements.contains { $0.prediction.map { $0.outcome != .granted } ?? false } }
+    }
+}

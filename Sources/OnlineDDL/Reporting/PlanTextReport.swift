@@ -1,0 +1,74 @@
+/// `onlineddl plan` for people: per migration and statement, locks, data work, the live
+/// prediction and findings.
+public enum PlanTextReport {
+    public static func render(_ plan: MigrationPlan) -> String {
+        var lines: [String] = []
+        if plan.migrations.isEmpty { return "No pending migrations.\n" }
+        for migration in plan.migrations {
+            let mode = migration.transactional ? "one transaction" : "statement by statement (has statements that cannot run in a transaction)"
+            lines.append("\(migration.version)_\(migration.name) (\(migration.file)): \(mode)")
+            lines += migration.findings.flatMap { finding(migration.file, $0) }
+            for statement in migration.statements {
+                lines.append("  \(statement.line):\(statement.column)  \(oneLine(statement.sql))")
+                lines.append("      " + locks(statement))
+                if let prediction = statement.prediction { lines.append("      " + describe(prediction)) }
+                lines += statement.findings.flatMap { finding(migration.file, $0) }
+            }
+        }
+        let counts = Dictionary(grouping: plan.allFindings, by: \.finding.severity).mapValues(\.count)
+        let waits = plan.migrations.flatMap(\.statements).filter { $0.prediction.map { $0.outcome != .granted } ?? false }.count
+        var summary = "\(plan.migrations.count) migration(s): \(counts[.error] ?? 0) error(s), \(counts[.warning] ?? 0) warning(s), \(counts[.info] ?? 0) note(s)"
+        summary += plan.connected ? ", \(waits) statement(s) would wait for a lock now" : " (offline: no live prediction)"
+        lines.append(summary)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func locks(_ statement: MigrationPlan.Statement) -> String {
+        if let reason = statement.unclassified { return "locks: unknown (\(reason))" }
+        let locks = statement.locks.isEmpty ? "no table locks"
+            : "locks: " + statement.locks.map { "\($0.relation) \($0.mode.pgLocksName)" }.joined(separator: ", ")
+        let work = switch statement.rewrite {
+        case .none: "catalog only"
+        case .scan: "scans the table under the lock"
+        case .rewrite: "rewrites the table under the lock"
+        }
+        return "\(locks); \(work)\(statement.transactional ? "" : "; cannot run in a transaction")"
+    }
+
+    private static func describe(_ prediction: LockWaitPrediction) -> String {
+        switch prediction.outcome {
+        case .granted:
+            return "now: would be granted at once"
+        case .deadlock:
+            return "now: would fail at once with a deadlock (40P01) on \(prediction.relation)"
+        case .wait:
+            let blockers = prediction.blockers.map { blocker in
+                let session = blocker.session
+                var words = [session.pid.map { "pid \($0)" } ?? "prepared transaction"]
+                if blocker.kind == .soft { words.append("queued ahead") }
+                if let state = session.state { words.append(state) }
+                if let age = session.transactionAgeSeconds { words.append("transaction \(Duration.seconds(age).formattedForHumans) old") }
+                if let app = session.applicationName, !app.isEmpty { words.append("app \(app)") }
+                if let query = session.query, !query.isEmpty { words.append("query: \(query)") }
+                return words.joined(separator: ", ")
+            }.joined(separator: "; ")
+            var text = "now: would WAIT for \(prediction.mode.pgLocksName) on \(prediction.relation) behind \(blockers)"
+            if !prediction.queuedBehind.isEmpty { text += "; \(prediction.queuedBehind.count) queued session(s) would wait behind it" }
+            if !prediction.wouldBlock.isEmpty { text += "; new \(prediction.wouldBlock.joined(separator: ", ")) would queue behind it" }
+            return text
+        }
+    }
+
+    private static func finding(_ file: String, _ finding: MigrationPlan.FindingEntry) -> [String] {
+        var lines = ["      \(file):\(finding.line):\(finding.column): \(finding.severity): \(finding.message) [\(finding.rule)]"]
+        if let alternative = finding.safeAlternative {
+            lines += alternative.split(separator: "\n").map { "          \($0)" }
+        }
+        return lines
+    }
+
+    private static func oneLine(_ sql: String) -> String {
+        let words = sql.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return words.count > 100 ? String(words.prefix(99)) + "…" : words
+    }
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import OnlineDDL
+
+/// `onlineddl plan`: a dry run, and an offline linter for CI.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show what each pending migration would lock, rewrite or scan, lint it, and predict lock waits.",
+        discussion: """
+            Offline (--offline, or when no database is given) it analyzes every file and runs the \
+            lint rules: use it in CI. Against a database (--database-url, DATABASE_URL, or PG* \
+            variables such as PGHOST or PGDATABASE) it plans only pending migrations, uses the \
+            server's version, names relations as the server resolves them, and predicts from the \
+            live lock table whether each statement's locks would be granted now or behind whom \
+            it would queue.
+
+            Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on (with \
+            --fail-on wait: errors, or a statement predicted to wait), or a database error; 2 \
+            usage or input error (missing folder, bad file name, SQL syntax error).
+            """
+    )
+
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case error, warning, wait
+    }
+
+    enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json, github
+    }
+
+    @Argument(help: ArgumentHelp("The folder of VERSION_name.sql migration files.", valueName: "dir"))
+    var directory: String
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Flag(help: "Do not connect: analyze and lint every file.")
+    var offline = false
+
+    @Option(name: .customLong("pg-version"), help: ArgumentHelp("PostgreSQL major version to plan for when offline (default \(PlanCommand.defaultVersion)).", valueName: "n"))
+    var postgresVersion: Int?
+
+    @Option(help: "Output format.")
+    var format: PlanFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when there are findings of this severity or worse; `wait` also when a lock wait is predicted.")
+    var failOn: FailOn = .error
+
+    @Option(name: .customLong("ignore"), help: ArgumentHelp("Disable a rule (repeatable).", valueName: "rule-id"))
+    var ignoredRules: [String] = []
+
+    static let defaultVersion = 17
+
+    func validate() throws {
+        if let postgresVersion, !(10...99).contains(postgresVersion) {
+            throw ValidationError("--pg-version must be a PostgreSQL major version such as 15")
+        }
+        let unknown = LintConfiguration(disabledRules: Set(ignoredRules)).unknownRuleIDs
+        if !unknown.isEmpty {
+            throw ValidationError("unknown rule id(s) for --ignore: \(unknown.joined(separator: ", ")); see docs/rules/README.md")
+        }
+    }
+
+    /// Connected unless --offline, when a database is named by the flag or the environment.
+    private var isConnected: Bool {
+        guard !offline else { return false }
+        if connection.databaseURL != nil { return true }
+        let environment = ProcessInfo.processInfo.environment
+        return ["DATABASE_URL", "PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"]
+            .contains { environment[$0].map { !$0.isEmpty } ?? false }
+    }
+
+    func run() throws {
+        let migrations: MigrationDirectory
+        do {
+            migrations = try MigrationDirectory(path: directory)
+        } catch {
+            throw CommandFailure.usage(error.description)
+        }
+        var inputs: [MigrationPlanner.Input] = []
+        var syntaxErrors: [String] = []
+        for file in migrations.files {
+            do {
+                inputs.append(MigrationPlanner.Input(file: file, script: try file.parse()))
+            } catch {
+                syntaxErrors.append(error.description)
+            }
+        }
+        guard syntaxErrors.isEmpty else {
+            throw CommandFailure.usage(syntaxErrors.joined(separator: "\nonlineddl: error: "))
+        }
+        let linter = Linter(configuration: LintConfiguration(disabledRules: Set(ignoredRules)))
+        let plan = isConnected ? try planConnected(inputs, linter: linter) : planOffline(inputs, linter: linter)
+        try print(plan)
+        if shouldFail(plan) { throw ExitCode(CommandFailure.databaseExitCode) }
+    }
+
+    private func planOffline(_ inputs: [MigrationPlanner.Input], linter: Linter) -> MigrationPlan {
+        Console.verbose("offline: planning every file for PostgreSQL \(postgresVersion ?? Self.defaultVersion)", enabled: connection.verbose)
+        return MigrationPlanner(postgresMajorVersion: postgresVersion ?? Self.defaultVersion, linter: linter)
+            .plan(inputs, connected: false)
+    }
+
+    private func planConnected(_ inputs: [MigrationPlanner.Input], linter: Linter) throws -> MigrationPlan {
+        let database = try connection.connect()
+        do {
+            let version = database.serverVersion / 10000
+            if let postgresVersion, postgresVersion != version {
+                Console.verbose("--pg-version \(postgresVersion) ignored: the server is PostgreSQL \(version)", enabled: true)
+            }
+            let applied = try MigrationHistory.appliedVersions(on: database)
+            let pending = inputs.filter { !applied.contains($0.file.canonicalVersion) }
+            Console.verbose("\(inputs.count - pending.count) applied, \(pending.count) pending", enabled: connection.verbose)
+            let live = LiveLockTable(snapshot: try LockSnapshot.read(from: database))
+            return MigrationPlanner(postgresMajorVersion: version, linter: linter)
+                .plan(pending, connected: true, liveLocks: live)
+        } catch {
+            throw CommandFailure.database(error.description)
+        }
+    }
+
+    private func print(_ plan: MigrationPlan) throws {
+        switch format {
+        case .text:
+            Console.write(PlanTextReport.render(plan))
+        case .github:
+            Console.write(GitHubAnnotations.render(plan))
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            Console.output(String(decoding: try encoder.encode(plan), as: UTF8.self))
+        }
+    }
+
+    private func shouldFail(_ plan: MigrationPlan) -> Bool {
+        let worst = plan.allFindings.map(\.finding.severity).max()
+        switch failOn {
+        case .error: return worst == .error
+        case .warning: return worst.map { $0 >= .warning } ?? false
+        case .wait: return worst == .error || plan.predictsWait
+        }
+    }
+}
