@@ -176,10 +176,11 @@ struct AlterTableSubcommandAnalyzer {
         plan.subcommand = plan.subcommand.with(
             dataWork: .rewrite("changes the column's type (free only when binary-coercible from the old type)"),
             typeChange: change)
-        plan.caveats.append(.typeChangeRewriteDependsOnOldType(column: column, newType: change.newType))
+        let rewriteCaveat = CatalogCaveat.typeChangeRewriteDependsOnOldType(column: column, newType: change.newType)
+        plan.caveats.append(rewriteCaveat)
         plan.lock(.alterType, .foreignKeyPeersOfColumn(table: relation, column: column), .accessExclusive,
                   as: .referencedTable, "foreign keys on the column are dropped and re-created")
-        addRewriteLocks(into: &plan)
+        addRewriteLocks(into: &plan, condition: rewriteCaveat)
     }
 
     private func addConstraint(_ constraint: TableConstraint, into plan: inout AlterTableSubcommandPlan) {
@@ -317,9 +318,11 @@ struct AlterTableSubcommandAnalyzer {
 
     /// `finish_heap_swap` rebuilds every index (`reindex_relation`): `SHARE` on the table,
     /// `ACCESS EXCLUSIVE` on each index.
-    private func addRewriteLocks(into plan: inout AlterTableSubcommandPlan) {
-        plan.lock(.rewrite, relation, .share, as: .target, "index rebuild after the rewrite")
-        plan.lock(.rewrite, .indexes(of: relation), .accessExclusive, as: .index, "index rebuild after the rewrite")
+    /// A `condition` marks locks taken only if that caveat holds.
+    private func addRewriteLocks(into plan: inout AlterTableSubcommandPlan, condition: CatalogCaveat? = nil) {
+        plan.lock(.rewrite, relation, .share, as: .target, "index rebuild after the rewrite", condition: condition)
+        plan.lock(.rewrite, .indexes(of: relation), .accessExclusive, as: .index, "index rebuild after the rewrite",
+                  condition: condition)
     }
 
     private func storageParameters(of command: ParseNode) -> [String] {
