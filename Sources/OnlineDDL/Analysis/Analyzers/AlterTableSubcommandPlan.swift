@@ -13,7 +13,7 @@ struct AlterTableSubcommandPlan {
 
     mutating func lock(
         _ pass: AlterTablePass, _ relation: RelationName, _ mode: LockMode, as role: LockRole, _ reason: String,
-        transaction: Int = 1, condition: CatalogCaveat? = nil
+        transaction: Int = 1, condition: LockCondition? = nil
     ) {
         locks.append((pass, .relation(RelationLockRequest(
             relation: relation, mode: mode, role: role, reason: reason, transaction: transaction, condition: condition))))
@@ -21,7 +21,7 @@ struct AlterTableSubcommandPlan {
 
     mutating func lock(
         _ pass: AlterTablePass, _ lookup: CatalogLookup, _ mode: LockMode, as role: LockRole, _ reason: String,
-        transaction: Int = 1, condition: CatalogCaveat? = nil
+        transaction: Int = 1, condition: LockCondition? = nil
     ) {
         locks.append((pass, .catalog(CatalogLockRequest(
             lookup: lookup, mode: mode, role: role, reason: reason, transaction: transaction, condition: condition))))

@@ -36,11 +36,15 @@ struct MaintenanceAnalyzer {
             for table in tables {
                 let relation = table.relation
                 builder.lock(relation, .shareUpdateExclusive, as: .target, "ANALYZE")
+                builder.lock(.indexesOfEach(.storageRelations(of: relation, includingDescendants: false)), .accessShare,
+                             as: .index, "ANALYZE opens the indexes")
                 if table.includesDescendants {
-                    builder.lock(.descendants(of: relation), .accessShare, as: .descendant,
-                                 "samples inheritance children and partitions")
-                    builder.lock(.descendants(of: relation), .shareUpdateExclusive, as: .descendant,
+                    builder.lock(.partitions(of: relation), .shareUpdateExclusive, as: .descendant,
                                  "partitions of a partitioned table are analyzed too")
+                    builder.lock(.indexesOfEach(.leafPartitions(of: relation)), .accessShare, as: .index,
+                                 "ANALYZE opens each partition's indexes")
+                    builder.lock(.leafDescendants(of: relation), .accessShare, as: .descendant,
+                                 "samples inheritance children and partitions")
                 }
             }
             return
@@ -85,6 +89,8 @@ struct MaintenanceAnalyzer {
         builder.lock(table, .accessExclusive, as: .target, "CLUSTER")
         if let index {
             builder.lock(index, .accessExclusive, as: .index, "CLUSTER … USING: the index followed")
+            builder.lock(.indexes(of: table), .accessShare, as: .index,
+                         "the planner opens every index to choose between sorting and an index scan")
         }
         builder.lock(table, .share, as: .target, "index rebuild after the rewrite")
         builder.lock(.indexes(of: table), .accessExclusive, as: .index, "index rebuild after the rewrite")

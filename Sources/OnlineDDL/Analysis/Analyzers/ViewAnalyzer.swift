@@ -33,6 +33,8 @@ struct ViewAnalyzer {
         if concurrent {
             builder.lock(view, .exclusive, as: .materializedView, "REFRESH … CONCURRENTLY lets readers continue")
             builder.lock(.viewBaseRelations(of: view), .accessShare, as: .source, "runs the view's query")
+            builder.lock(.indexesOfEach(.viewBaseRelations(of: view)), .accessShare, as: .index,
+                         "the view query's planner opens the indexes")
             builder.lock(view, .accessShare, as: .materializedView, "compares the new rows with the old ones")
             builder.lock(.indexes(of: view), .accessShare, as: .index, "the comparison query's planner opens every index")
             builder.lock(view, .rowExclusive, as: .materializedView, "applies the difference with DELETE and INSERT")
@@ -43,7 +45,11 @@ struct ViewAnalyzer {
         builder.lock(view, .accessExclusive, as: .materializedView, "REFRESH MATERIALIZED VIEW")
         if withData {
             builder.lock(.viewBaseRelations(of: view), .accessShare, as: .source, "runs the view's query")
+            builder.lock(.indexesOfEach(.viewBaseRelations(of: view)), .accessShare, as: .index,
+                         "the view query's planner opens the indexes")
+            builder.lock(view, .accessShare, as: .materializedView, "the view query's plan reads the old heap's definition")
         }
+        builder.lock(view, .exclusive, as: .materializedView, "the new heap is created under the view's lock")
         builder.lock(view, .share, as: .materializedView, "index rebuild after the heap swap")
         builder.lock(.indexes(of: view), .accessExclusive, as: .index, "index rebuild after the heap swap")
         builder.record(.rewrite(withData ? "recomputes the query into a new heap and swaps it in" : "swaps in an empty heap"))

@@ -9,12 +9,16 @@ public struct CatalogColumn: Hashable, Sendable {
     public let type: SQLTypeName
     /// Whether the column is marked `NOT NULL`.
     public let isNotNull: Bool
+    /// The sequence its default calls `nextval()` on (`serial`, identity, or a written
+    /// `DEFAULT nextval(…)`), if any.
+    public let defaultSequence: RelationID?
 
     /// Creates a column.
-    public init(number: Int, name: String, type: SQLTypeName, isNotNull: Bool) {
+    public init(number: Int, name: String, type: SQLTypeName, isNotNull: Bool, defaultSequence: RelationID? = nil) {
         self.number = number
         self.name = name
         self.type = type
         self.isNotNull = isNotNull
+        self.defaultSequence = defaultSequence
     }
 }

@@ -25,6 +25,8 @@ public struct CatalogConstraint: Hashable, Sendable {
     public let referencedColumns: [String]
     /// Whether existing rows are known to satisfy it (`convalidated`).
     public let isValidated: Bool
+    /// Whether it is a partition's clone of its partitioned table's constraint (`conparentid`).
+    public let isInherited: Bool
     /// For a `CHECK`, the columns its expression proves NOT NULL: those with a top-level
     /// `col IS NOT NULL` conjunct, as `SET NOT NULL` recognizes them.
     public let provesNotNull: Set<String>
@@ -32,7 +34,8 @@ public struct CatalogConstraint: Hashable, Sendable {
     /// Creates a constraint.
     public init(
         name: String, table: RelationID, kind: Kind, referencedTable: RelationID? = nil, columns: [String] = [],
-        referencedColumns: [String] = [], isValidated: Bool = true, provesNotNull: Set<String> = []
+        referencedColumns: [String] = [], isValidated: Bool = true, isInherited: Bool = false,
+        provesNotNull: Set<String> = []
     ) {
         self.name = name
         self.table = table
@@ -41,6 +44,7 @@ public struct CatalogConstraint: Hashable, Sendable {
         self.columns = columns
         self.referencedColumns = referencedColumns
         self.isValidated = isValidated
+        self.isInherited = isInherited
         self.provesNotNull = provesNotNull
     }
 }

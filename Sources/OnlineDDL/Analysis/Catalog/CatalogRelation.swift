@@ -21,6 +21,8 @@ public struct CatalogRelation: Hashable, Sendable, CustomStringConvertible {
     public let indexKeyColumns: [String?]
     /// For a sequence owned by a column (`serial`, identity or `OWNED BY`), the owning table.
     public let owningTable: RelationID?
+    /// For a sequence owned by a column, that column's name.
+    public let owningColumn: String?
     /// Its columns in order (tables, views, materialized views, foreign tables).
     public let columns: [CatalogColumn]
 
@@ -29,7 +31,7 @@ public struct CatalogRelation: Hashable, Sendable, CustomStringConvertible {
         id: RelationID, name: RelationName, kind: CatalogRelationKind, size: RelationSize = .empty,
         parents: [RelationID] = [], isPartition: Bool = false, defaultPartition: RelationID? = nil,
         indexedTable: RelationID? = nil, indexKeyColumns: [String?] = [], owningTable: RelationID? = nil,
-        columns: [CatalogColumn] = []
+        owningColumn: String? = nil, columns: [CatalogColumn] = []
     ) {
         self.id = id
         self.name = name
@@ -41,6 +43,7 @@ public struct CatalogRelation: Hashable, Sendable, CustomStringConvertible {
         self.indexedTable = indexedTable
         self.indexKeyColumns = indexKeyColumns
         self.owningTable = owningTable
+        self.owningColumn = owningColumn
         self.columns = columns
     }
 

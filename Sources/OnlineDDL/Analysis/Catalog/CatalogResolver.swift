@@ -25,11 +25,10 @@ public struct CatalogResolver: Sendable {
         let expander = LookupExpander(catalog: catalog, facts: analysis.facts)
         let settler = CaveatSettler(catalog: catalog, analysis: analysis)
         let settled = analysis.caveats.map(settler.settle)
-        let skipped = Set(settled.filter(\.isOverturned).map(\.caveat))
         for step in analysis.lockSteps {
             switch step {
             case .relation(let request):
-                if let condition = request.condition, skipped.contains(condition) { continue }
+                if Self.isSkipped(request.condition, given: settled) { continue }
                 guard let relation = catalog.relation(named: request.relation) else {
                     if !unknown.contains(request.relation) { unknown.append(request.relation) }
                     continue
@@ -42,7 +41,7 @@ public struct CatalogResolver: Sendable {
                     }
                 }
             case .catalog(let request):
-                if let condition = request.condition, skipped.contains(condition) { continue }
+                if Self.isSkipped(request.condition, given: settled) { continue }
                 for id in expander.relations(for: request.lookup) {
                     if let relation = catalog.relations[id] { locks.append(relation, like: request) }
                 }
@@ -53,6 +52,19 @@ public struct CatalogResolver: Sendable {
             unresolvedLookups: analysis.catalogLockRequests.map(\.lookup).filter { !expander.canExpand($0) },
             caveats: settled, dataWork: settler.dataWork(given: settled),
             transactional: settler.transactional(given: settled))
+    }
+
+    /// Whether a conditional lock is not taken: its caveat was settled the other way. A lock
+    /// whose caveat stays unsettled is kept, so the list errs on the side of more locks.
+    private static func isSkipped(_ condition: LockCondition?, given settled: [SettledCaveat]) -> Bool {
+        guard let condition, let verdict = settled.first(where: { $0.caveat == condition.caveat })?.verdict else {
+            return false
+        }
+        switch verdict {
+        case .holds: return !condition.whenHolds
+        case .overturned: return condition.whenHolds
+        case .unsettled: return false
+        }
     }
 }
 

@@ -39,7 +39,7 @@ private struct CatalogReader {
     }
 
     private func readRelations(
-        columns: [RelationID: [CatalogColumn]], parents: [RelationID: [RelationID]], owners: [RelationID: RelationID]
+        columns: [RelationID: [CatalogColumn]], parents: [RelationID: [RelationID]], owners: [RelationID: SequenceOwner]
     ) throws(PostgresError) -> [CatalogRelation] {
         let result = try connection.query("""
             SELECT c.oid::int8 AS id, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
@@ -72,7 +72,7 @@ private struct CatalogReader {
                 defaultPartition: try Self.optionalID(row.decode("default_partition", as: Int.self)),
                 indexedTable: indexedTable,
                 indexKeyColumns: keys.map { number in tableColumns.first { $0.number == number }?.name },
-                owningTable: owners[id], columns: columns[id] ?? []))
+                owningTable: owners[id]?.table, owningColumn: owners[id]?.column, columns: columns[id] ?? []))
         }
         return relations
     }
@@ -80,7 +80,17 @@ private struct CatalogReader {
     private func readColumns() throws(PostgresError) -> [RelationID: [CatalogColumn]] {
         let result = try connection.query("""
             SELECT a.attrelid::int8 AS relation, a.attnum::int AS number, a.attname AS name,
-                   format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null
+                   format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+                   COALESCE(
+                       (SELECT d.refobjid FROM pg_attrdef ad
+                        JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid
+                            AND d.refclassid = 'pg_class'::regclass
+                        JOIN pg_class s ON s.oid = d.refobjid AND s.relkind = 'S'
+                        WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum LIMIT 1),
+                       (SELECT d.objid FROM pg_depend d
+                        WHERE a.attidentity <> '' AND d.classid = 'pg_class'::regclass AND d.refobjid = a.attrelid
+                            AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1),
+                       0)::int8 AS default_sequence
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -94,7 +104,8 @@ private struct CatalogReader {
             let column = CatalogColumn(
                 number: try row.decode("number", as: Int.self), name: try row.decode("name", as: String.self),
                 type: types.typeName(try row.decode("type", as: String.self)),
-                isNotNull: try row.decode("not_null", as: Bool.self))
+                isNotNull: try row.decode("not_null", as: Bool.self),
+                defaultSequence: try Self.optionalID(row.decode("default_sequence", as: Int.self)))
             columns[try Self.id(row.decode("relation", as: Int.self)), default: []].append(column)
         }
         return columns
@@ -112,25 +123,33 @@ private struct CatalogReader {
 
     /// Sequences owned by a column: `serial` and `OWNED BY` (auto dependency) and identity
     /// columns (internal dependency).
-    private func readSequenceOwners() throws(PostgresError) -> [RelationID: RelationID] {
+    private func readSequenceOwners() throws(PostgresError) -> [RelationID: SequenceOwner] {
         let result = try connection.query("""
-            SELECT d.objid::int8 AS sequence, d.refobjid::int8 AS owner
+            SELECT d.objid::int8 AS sequence, d.refobjid::int8 AS owner, a.attname AS column_name
             FROM pg_depend d JOIN pg_class s ON s.oid = d.objid
+            JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
             WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
               AND s.relkind = 'S' AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0
             """)
-        var owners: [RelationID: RelationID] = [:]
+        var owners: [RelationID: SequenceOwner] = [:]
         for row in result.rows {
-            owners[try Self.id(row.decode("sequence", as: Int.self))] = try Self.id(row.decode("owner", as: Int.self))
+            owners[try Self.id(row.decode("sequence", as: Int.self))] = SequenceOwner(
+                table: try Self.id(row.decode("owner", as: Int.self)), column: try row.decode("column_name", as: String.self))
         }
         return owners
+    }
+
+    /// The column that owns a sequence.
+    private struct SequenceOwner {
+        let table: RelationID
+        let column: String
     }
 
     private func readConstraints(columns: [RelationID: [CatalogColumn]]) throws(PostgresError) -> [CatalogConstraint] {
         let result = try connection.query("""
             SELECT con.conname AS name, con.conrelid::int8 AS table_id, con.contype::text AS kind,
                    con.confrelid::int8 AS referenced, con.conkey::text AS keys, con.confkey::text AS referenced_keys,
-                   con.convalidated AS validated,
+                   con.convalidated AS validated, con.conparentid <> 0 AS inherited,
                    CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END AS definition
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
@@ -151,7 +170,7 @@ private struct CatalogReader {
             constraints.append(CatalogConstraint(
                 name: try row.decode("name", as: String.self), table: table, kind: kind, referencedTable: referenced,
                 columns: try names("keys", of: table), referencedColumns: try names("referenced_keys", of: referenced),
-                isValidated: try row.decode("validated", as: Bool.self),
+                isValidated: try row.decode("validated", as: Bool.self), isInherited: try row.decode("inherited", as: Bool.self),
                 provesNotNull: CheckConstraintReader.notNullColumns(
                     ofDefinition: try row.decode("definition", as: String?.self) ?? "")))
         }

@@ -56,14 +56,70 @@ struct LookupExpander {
         case .cascadeDependents(let object):
             guard let root = cascadeRoot(object) else { return [] }
             return related(root.relation) { id in cascadeDependents(of: id, column: root.column) }
+        case .partitions(let table):
+            return related(table) { id in isPartitioned(id) ? catalog.descendants(of: id) : [] }
+        case .leafPartitions(let table):
+            return related(table) { id in isPartitioned(id) ? catalog.descendants(of: id).filter { !isPartitioned($0) } : [] }
+        case .leafDescendants(let relation):
+            return related(relation) { id in catalog.descendants(of: id).filter { !isPartitioned($0) } }
+        case .storageRelations(let relation, let includingDescendants):
+            return related(relation) { id in
+                (isPartitioned(id) ? [] : [id])
+                    + (includingDescendants ? catalog.descendants(of: id).filter { !isPartitioned($0) } : [])
+            }
+        case .indexesOfEach(let inner):
+            return unique(relations(for: inner).flatMap { catalog.indexes(of: $0) })
+        case .tablesOfEach(let inner):
+            return unique(relations(for: inner).compactMap { catalog.relations[$0]?.indexedTable })
+        case .indexesOnColumn(let table, let column):
+            return related(table) { id in
+                catalog.indexes(of: id).filter { catalog.relations[$0]?.indexKeyColumns.contains(column) == true }
+            }
+        case .sequenceOfColumn(let table, let column):
+            return related(table) { id in
+                catalog.ownedSequences(of: id).filter { catalog.relations[$0]?.owningColumn == column }
+            }
+        case .defaultSequences(let table, let supplied, let count):
+            return related(table) { id in
+                let columns = catalog.relations[id]?.columns ?? []
+                let omitted = supplied.isEmpty
+                    ? Array(columns.dropFirst(count)) : columns.filter { !supplied.contains($0.name) }
+                return unique(omitted.compactMap(\.defaultSequence))
+            }
+        case .referencedTablesOfColumns(let table, let columns):
+            return related(table) { id in
+                unique(catalog.foreignKeys(of: id).filter { !$0.columns.allSatisfy { !columns.contains($0) } }
+                    .compactMap(\.referencedTable))
+            }
+        case .referencingTablesOfColumns(let table, let columns):
+            return related(table) { id in
+                unique(catalog.foreignKeys(referencing: id).filter { !$0.referencedColumns.allSatisfy { !columns.contains($0) } }
+                    .map(\.table))
+            }
+        case .referencedTablesOfOwnForeignKeys(let table):
+            return related(table) { id in
+                unique(catalog.foreignKeys(of: id).filter { !$0.isInherited }.compactMap(\.referencedTable))
+            }
+        case .defaultPartitionOfParent(let partition):
+            return related(partition) { id in
+                guard let relation = catalog.relations[id], relation.isPartition else { return [] }
+                return relation.parents.compactMap { catalog.relations[$0]?.defaultPartition }.filter { $0 != id }
+            }
         }
+    }
+
+    private func isPartitioned(_ id: RelationID) -> Bool {
+        catalog.relations[id]?.kind == .partitionedTable
     }
 
     /// Whether the snapshot holds what a lookup needs: every lookup but `CASCADE` from an
     /// object that is not a relation or column (a type, an extension, a function).
     func canExpand(_ lookup: CatalogLookup) -> Bool {
-        guard case .cascadeDependents(let object) = lookup else { return true }
-        return cascadeRoot(object) != nil
+        switch lookup {
+        case .cascadeDependents(let object): cascadeRoot(object) != nil
+        case .indexesOfEach(let inner), .tablesOfEach(let inner): canExpand(inner)
+        default: true
+        }
     }
 
     /// Whether the statement is a query, whose views the rewriter expands.
@@ -125,14 +181,18 @@ struct LookupExpander {
         "OBJECT_TABLE", "OBJECT_FOREIGN_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW", "OBJECT_SEQUENCE",
     ]
 
-    /// What `DROP … CASCADE` drops along with a relation (or one of its columns): the views
-    /// and materialized views reading it, recursively, and the tables whose foreign keys
-    /// reference it (their constraints are dropped, so the tables are locked).
+    /// What `DROP … CASCADE` drops or changes along with a relation (or one of its columns):
+    /// the views and materialized views reading it, recursively, with a materialized view's
+    /// indexes; the tables whose foreign keys reference it; and for a sequence, the tables
+    /// whose column defaults call it (the defaults are dropped).
     private func cascadeDependents(of id: RelationID, column: String?) -> [RelationID] {
         var found: [RelationID] = []
         var seen: Set<RelationID> = [id]
         if column == nil {
-            for table in catalog.foreignKeys(referencing: id).map(\.table) where seen.insert(table).inserted {
+            let usersOfSequence = catalog.relations.values
+                .filter { table in table.columns.contains { $0.defaultSequence == id } }
+                .map(\.id).sorted()
+            for table in catalog.foreignKeys(referencing: id).map(\.table) + usersOfSequence where seen.insert(table).inserted {
                 found.append(table)
             }
         }
@@ -141,6 +201,7 @@ struct LookupExpander {
             let view = queue.removeFirst()
             guard seen.insert(view).inserted else { continue }
             found.append(view)
+            found += catalog.indexes(of: view).filter { seen.insert($0).inserted }
             queue += catalog.dependentViews(of: view)
         }
         return found

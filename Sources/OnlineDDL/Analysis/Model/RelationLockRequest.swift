@@ -16,14 +16,14 @@ public struct RelationLockRequest: Hashable, Sendable, CustomStringConvertible {
     public let duration: LockHoldDuration
     /// Whether the request fails at once instead of waiting (`LOCK … NOWAIT`).
     public let noWait: Bool
-    /// The caveat this lock depends on: it is taken only while the caveat holds (the rewrite
-    /// locks of a type change that may be binary-coercible). `nil` for an unconditional lock.
-    public let condition: CatalogCaveat?
+    /// The caveat this lock depends on, such as the rewrite of a type change that may be
+    /// binary-coercible. `nil` for an unconditional lock.
+    public let condition: LockCondition?
 
     /// Creates a lock request.
     public init(
         relation: RelationName, mode: LockMode, role: LockRole, reason: String,
-        transaction: Int = 1, duration: LockHoldDuration = .transaction, noWait: Bool = false, condition: CatalogCaveat? = nil
+        transaction: Int = 1, duration: LockHoldDuration = .transaction, noWait: Bool = false, condition: LockCondition? = nil
     ) {
         self.relation = relation
         self.mode = mode
