@@ -39,10 +39,10 @@ struct MaintenanceAnalyzer {
                 builder.lock(.indexesOfEach(.storageRelations(of: relation, includingDescendants: false)), .accessShare,
                              as: .index, "ANALYZE opens the indexes")
                 if table.includesDescendants {
-                    builder.lock(.partitions(of: relation), .shareUpdateExclusive, as: .descendant,
-                                 "partitions of a partitioned table are analyzed too")
-                    builder.lock(.indexesOfEach(.leafPartitions(of: relation)), .accessShare, as: .index,
-                                 "ANALYZE opens each partition's indexes")
+                    builder.lock(processedDescendants(of: relation), .shareUpdateExclusive, as: .descendant,
+                                 "partitions (and from PostgreSQL 18 inheritance children) are analyzed too")
+                    builder.lock(.indexesOfEach(version >= 18 ? .leafDescendants(of: relation) : .leafPartitions(of: relation)),
+                                 .accessShare, as: .index, "ANALYZE opens each processed child's indexes")
                     builder.lock(.leafDescendants(of: relation), .accessShare, as: .descendant,
                                  "samples inheritance children and partitions")
                 }
@@ -70,10 +70,17 @@ struct MaintenanceAnalyzer {
             }
             if table.includesDescendants {
                 transaction += 1
-                builder.lock(.descendants(of: relation), full ? .accessExclusive : .shareUpdateExclusive, as: .descendant,
-                             "partitions of a partitioned table, each in its own transaction", transaction: transaction)
+                builder.lock(processedDescendants(of: relation), full ? .accessExclusive : .shareUpdateExclusive, as: .descendant,
+                             "partitions (and from PostgreSQL 18 inheritance children), each in its own transaction",
+                             transaction: transaction)
             }
         }
+    }
+
+    /// The children `VACUUM` and `ANALYZE` process on their own: partitions, and from
+    /// PostgreSQL 18 inheritance children too (unless `ONLY`).
+    private func processedDescendants(of relation: RelationName) -> CatalogLookup {
+        version >= 18 ? .descendants(of: relation) : .partitions(of: relation)
     }
 
     func analyzeCluster(_ body: ParseNode, into builder: inout AnalysisBuilder) throws(UnclassifiedStatement) {

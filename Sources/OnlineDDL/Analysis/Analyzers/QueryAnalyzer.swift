@@ -85,10 +85,16 @@ struct QueryAnalyzer {
                 builder.lock(.descendants(of: access.relation), access.mode, as: .descendant,
                              "inheritance children and partitions that are not pruned")
             }
-            builder.lock(
-                .indexesOfEach(.storageRelations(of: access.relation, includingDescendants: access.includesDescendants)),
-                access.mode, as: .index,
-                access.role == .target ? "index entries of written rows" : "the planner opens the indexes of each table it scans")
+            let reason = access.role == .target ? "index entries of written rows" : "the planner opens the indexes of each table it scans"
+            if version >= 18 {
+                builder.lock(.indexes(of: access.relation), access.mode, as: .index, reason + " (partitioned indexes too, PostgreSQL 18)")
+                if access.includesDescendants {
+                    builder.lock(.indexesOfEach(.descendants(of: access.relation)), access.mode, as: .index, reason)
+                }
+            } else {
+                builder.lock(.indexesOfEach(.storageRelations(of: access.relation, includingDescendants: access.includesDescendants)),
+                             access.mode, as: .index, reason)
+            }
         }
         guard executed else { return }
         for access in collector.accesses {
