@@ -44,7 +44,8 @@ public indirect enum CatalogLookup: Hashable, Sendable {
     case storageRelations(of: RelationName, includingDescendants: Bool)
     /// The indexes of each relation another lookup finds.
     case indexesOfEach(CatalogLookup)
-    /// The indexes that contain a column (as a key, in an expression or in a predicate).
+    /// The indexes that have the column as a plain key column (expression and predicate uses are
+    /// not read).
     case indexesOnColumn(table: RelationName, column: String)
     /// The sequence of an identity or serial column (owned by the column).
     case sequenceOfColumn(table: RelationName, column: String)
