@@ -81,9 +81,9 @@ public struct StatementAnalyzer: Sendable {
         case "ClusterStmt":
             try MaintenanceAnalyzer(version: version).analyzeCluster(body, into: &builder)
         case "ViewStmt":
-            try ViewAnalyzer().analyzeCreateView(body, into: &builder)
+            try ViewAnalyzer(version: version).analyzeCreateView(body, into: &builder)
         case "RefreshMatViewStmt":
-            try ViewAnalyzer().analyzeRefresh(body, into: &builder)
+            try ViewAnalyzer(version: version).analyzeRefresh(body, into: &builder)
         case "RenameStmt":
             try RenameAnalyzer(version: version).analyzeRename(body, into: &builder)
         case "AlterObjectSchemaStmt":

@@ -63,6 +63,21 @@ private func render(_ lookup: CatalogLookup) -> String {
     case .tableOfStatistics(let name): "table-of-statistics(\(name))"
     case .ownedSequences(let table): "owned-sequences(\(table))"
     case .cascadeDependents(let object): "dependents(\(object))"
+    case .partitions(let table): "partitions(\(table))"
+    case .leafPartitions(let table): "leaf-partitions(\(table))"
+    case .leafDescendants(let table): "leaf-descendants(\(table))"
+    case .storageRelations(let table, let includingDescendants):
+        includingDescendants ? "storage(\(table)*)" : "storage(\(table))"
+    case .indexesOfEach(let inner): "indexes-of-each(\(render(inner)))"
+    case .tablesOfEach(let inner): "tables-of-each(\(render(inner)))"
+    case .indexesOnColumn(let table, let column): "indexes-on(\(table).\(column))"
+    case .sequenceOfColumn(let table, let column): "sequence-of(\(table).\(column))"
+    case .defaultSequences(let table, let supplied, let count):
+        "default-sequences(\(table) supplied: \(supplied.isEmpty ? String(count) : supplied.joined(separator: ",")))"
+    case .referencedTablesOfColumns(let table, let columns): "referenced(\(table) \(columns.joined(separator: ",")))"
+    case .referencingTablesOfColumns(let table, let columns): "referencing(\(table) \(columns.joined(separator: ",")))"
+    case .referencedTablesOfOwnForeignKeys(let table): "referenced-own(\(table))"
+    case .defaultPartitionOfParent(let table): "sibling-default-partition(\(table))"
     }
 }
 

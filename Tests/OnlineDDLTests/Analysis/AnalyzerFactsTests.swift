@@ -245,7 +245,7 @@ struct AnalyzerFactsTests {
         let index = try analyze("CREATE INDEX CONCURRENTLY i ON t (a)")
         #expect(index.lockRequests.map(\.duration) == [.session])
         let foreignKey = try analyze("ALTER TABLE t ADD FOREIGN KEY (p_id) REFERENCES p")
-        #expect(foreignKey.lockRequests.map(\.role) == [.target, .referencedTable, .referencedTable, .target, .referencedTable])
+        #expect(foreignKey.lockRequests.map(\.role) == [.target, .referencedTable, .target, .referencedTable, .referencedTable])
         #expect(foreignKey.catalogLockRequests.map(\.lookup) == [
             .descendants(of: RelationName(name: "t")), .indexes(of: RelationName(name: "t")), .indexes(of: RelationName(name: "p")),
         ])

@@ -4,8 +4,8 @@ import Testing
 @Suite("Analysis: lock sequences of indexes")
 struct AnalyzerIndexLockTests {
     static let cases: [LockCase] = [
-        LockCase(15, "CREATE INDEX i ON t (a)", ["t S", "?descendants(t) S"], .inTransaction, .scan),
-        LockCase(15, "CREATE UNIQUE INDEX i ON t (a)", ["t S", "?descendants(t) S"], .inTransaction, .scan),
+        LockCase(15, "CREATE INDEX i ON t (a)", ["t S", "?partitions(t) S"], .inTransaction, .scan),
+        LockCase(15, "CREATE UNIQUE INDEX i ON t (a)", ["t S", "?partitions(t) S"], .inTransaction, .scan),
         LockCase(15, "CREATE INDEX i ON ONLY p (a)", ["p S"], .inTransaction, .scan),
         LockCase(15, "CREATE INDEX CONCURRENTLY i ON t (a)", ["t SUE session"], .outsideTransaction, .scan),
         LockCase(15, "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS i ON s.t USING btree (lower(email)) WHERE deleted_at IS NULL", ["s.t SUE session"], .outsideTransaction, .scan),

@@ -77,6 +77,18 @@ struct AlterTableSubcommandAnalyzer {
         case "AT_DropColumn":
             plan.lock(.drop, .foreignKeyPeersOfColumn(table: relation, column: name ?? ""), .accessExclusive,
                       as: .referencedTable, "foreign keys using the column are dropped with it")
+            plan.lock(.drop, .indexesOnColumn(table: relation, column: name ?? ""), .accessExclusive,
+                      as: .index, "indexes using the column are dropped with it")
+        case "AT_AddIdentity":
+            plan.lock(.misc, relation, .accessShare, as: .target, "the identity sequence is linked to its column")
+        case "AT_SetIdentity":
+            plan.lock(.misc, .sequenceOfColumn(table: relation, column: name ?? ""), .shareRowExclusive, as: .sequence,
+                      "ALTER SEQUENCE on the identity sequence")
+            plan.lock(.misc, .sequenceOfColumn(table: relation, column: name ?? ""), .rowExclusive, as: .sequence,
+                      "the identity sequence is opened to change it")
+        case "AT_DropIdentity":
+            plan.lock(.drop, .sequenceOfColumn(table: relation, column: name ?? ""), .accessExclusive, as: .sequence,
+                      "the identity sequence is dropped")
         case "AT_AttachPartition":
             attachPartition(command, into: &plan)
         case "AT_DetachPartition", "AT_DetachPartitionFinalize":
@@ -122,6 +134,9 @@ struct AlterTableSubcommandAnalyzer {
     private func addColumn(_ column: ColumnDefinition, hasRawDefault: Bool, into plan: inout AlterTableSubcommandPlan) {
         plan.subcommand = plan.subcommand.with(column: column.name, newColumn: column)
         var work = newColumnWork(column)
+        if column.type.isSerial || column.isIdentity {
+            plan.lock(.misc, relation, .accessShare, as: .target, "the new sequence is linked to its column")
+        }
         if !column.type.isBuiltIn, !column.type.isSerial {
             plan.caveats.append(.domainTypeMayForceRewrite(column: column.name, type: column.type))
         }
@@ -134,6 +149,8 @@ struct AlterTableSubcommandAnalyzer {
                 plan.lock(.addIndex, relation, .share, as: .target, "index build for the new column's constraint")
             case .foreignKey:
                 if let reference = constraint.foreignKey {
+                    plan.lock(.addOtherConstraint, relation, .shareRowExclusive, as: .target,
+                              "the new column's foreign key is added as its own ALTER TABLE")
                     addForeignKey(reference, validated: hasRawDefault, into: &plan)
                     if hasRawDefault { work = work.combined(with: .scan("validates the new foreign key")) }
                 }
@@ -176,10 +193,20 @@ struct AlterTableSubcommandAnalyzer {
         plan.subcommand = plan.subcommand.with(
             dataWork: .rewrite("changes the column's type (free only when binary-coercible from the old type)"),
             typeChange: change)
-        plan.caveats.append(.typeChangeRewriteDependsOnOldType(column: column, newType: change.newType))
+        let rewriteCaveat = CatalogCaveat.typeChangeRewriteDependsOnOldType(column: column, newType: change.newType)
+        plan.caveats.append(rewriteCaveat)
         plan.lock(.alterType, .foreignKeyPeersOfColumn(table: relation, column: column), .accessExclusive,
                   as: .referencedTable, "foreign keys on the column are dropped and re-created")
-        addRewriteLocks(into: &plan)
+        addRewriteLocks(into: &plan, condition: LockCondition(rewriteCaveat, whenHolds: true))
+        // Without a rewrite, the indexes on the column are still re-created (reusing their files).
+        let keptFiles = LockCondition(rewriteCaveat, whenHolds: false)
+        let columnIndexes = CatalogLookup.indexesOnColumn(table: relation, column: column)
+        plan.lock(.rewrite, .tablesOfEach(columnIndexes), .share, as: .target,
+                  "the indexes on the column are re-created", condition: keptFiles)
+        plan.lock(.rewrite, columnIndexes, .accessExclusive, as: .index, "the indexes on the column are re-created",
+                  condition: keptFiles)
+        plan.lock(.rewrite, columnIndexes, .accessShare, as: .index, "the re-created index reuses the old one's files",
+                  condition: keptFiles)
     }
 
     private func addConstraint(_ constraint: TableConstraint, into plan: inout AlterTableSubcommandPlan) {
@@ -228,6 +255,10 @@ struct AlterTableSubcommandAnalyzer {
         let referenced = reference.referencedTable
         plan.lock(.addOtherConstraint, referenced, .shareRowExclusive, as: .referencedTable,
                   "referenced by the new foreign key")
+        plan.lock(.addOtherConstraint, relation, .accessShare, as: .target,
+                  "the foreign key's triggers on the referenced table name this table")
+        plan.lock(.addOtherConstraint, referenced, .accessShare, as: .referencedTable,
+                  "the foreign key's triggers on this table name the referenced table")
         guard validated else { return }
         plan.lock(.foreignKeyValidation, referenced, .rowShare, as: .referencedTable,
                   "foreign-key validation opens the referenced table")
@@ -241,9 +272,19 @@ struct AlterTableSubcommandAnalyzer {
 
     private func validateConstraint(_ name: String, into plan: inout AlterTableSubcommandPlan) {
         plan.subcommand = plan.subcommand.with(dataWork: .scan("validates existing rows without blocking writes"))
-        plan.lock(.foreignKeyValidation, .referencedTableOfConstraint(table: relation, constraint: name), .rowShare,
+        let referenced = CatalogLookup.referencedTableOfConstraint(table: relation, constraint: name)
+        let caveat = CatalogCaveat.dependsOnConstraintType(table: relation, constraint: name)
+        let ifForeignKey = LockCondition(caveat, whenHolds: true)
+        plan.lock(.foreignKeyValidation, referenced, .rowShare,
                   as: .referencedTable, "a foreign key's validation opens the referenced table")
-        plan.caveats.append(.dependsOnConstraintType(table: relation, constraint: name))
+        plan.lock(.foreignKeyValidation, relation, .accessShare, as: .target, "foreign-key validation query",
+                  condition: ifForeignKey)
+        plan.lock(.foreignKeyValidation, referenced, .accessShare, as: .referencedTable, "foreign-key validation query")
+        plan.lock(.foreignKeyValidation, .indexes(of: relation), .accessShare, as: .index,
+                  "the validation query's planner opens every index", condition: ifForeignKey)
+        plan.lock(.foreignKeyValidation, .indexesOfEach(referenced), .accessShare, as: .index,
+                  "the validation query's planner opens every index")
+        plan.caveats.append(caveat)
     }
 
     private func attachPartition(_ command: ParseNode, into plan: inout AlterTableSubcommandPlan) {
@@ -291,6 +332,7 @@ struct AlterTableSubcommandAnalyzer {
                   "DETACH PARTITION changes the default partition's constraint")
         plan.lock(.misc, partition, version >= 14 ? .accessExclusive : .shareUpdateExclusive, as: .partition,
                   "DETACH PARTITION: the detached table")
+        plan.lock(.misc, partition, .accessShare, as: .partition, "DETACH PARTITION reads the partition's definition")
         if version >= 12 {
             plan.lock(.misc, .referencingTables(of: relation), .share, as: .referencingTable,
                       "foreign keys referencing the partitioned table must still hold")
@@ -317,9 +359,11 @@ struct AlterTableSubcommandAnalyzer {
 
     /// `finish_heap_swap` rebuilds every index (`reindex_relation`): `SHARE` on the table,
     /// `ACCESS EXCLUSIVE` on each index.
-    private func addRewriteLocks(into plan: inout AlterTableSubcommandPlan) {
-        plan.lock(.rewrite, relation, .share, as: .target, "index rebuild after the rewrite")
-        plan.lock(.rewrite, .indexes(of: relation), .accessExclusive, as: .index, "index rebuild after the rewrite")
+    /// A `condition` marks locks taken only if that caveat holds.
+    private func addRewriteLocks(into plan: inout AlterTableSubcommandPlan, condition: LockCondition? = nil) {
+        plan.lock(.rewrite, relation, .share, as: .target, "index rebuild after the rewrite", condition: condition)
+        plan.lock(.rewrite, .indexes(of: relation), .accessExclusive, as: .index, "index rebuild after the rewrite",
+                  condition: condition)
     }
 
     private func storageParameters(of command: ParseNode) -> [String] {

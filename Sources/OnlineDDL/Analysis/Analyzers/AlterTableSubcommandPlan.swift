@@ -13,17 +13,17 @@ struct AlterTableSubcommandPlan {
 
     mutating func lock(
         _ pass: AlterTablePass, _ relation: RelationName, _ mode: LockMode, as role: LockRole, _ reason: String,
-        transaction: Int = 1
+        transaction: Int = 1, condition: LockCondition? = nil
     ) {
         locks.append((pass, .relation(RelationLockRequest(
-            relation: relation, mode: mode, role: role, reason: reason, transaction: transaction))))
+            relation: relation, mode: mode, role: role, reason: reason, transaction: transaction, condition: condition))))
     }
 
     mutating func lock(
         _ pass: AlterTablePass, _ lookup: CatalogLookup, _ mode: LockMode, as role: LockRole, _ reason: String,
-        transaction: Int = 1
+        transaction: Int = 1, condition: LockCondition? = nil
     ) {
         locks.append((pass, .catalog(CatalogLockRequest(
-            lookup: lookup, mode: mode, role: role, reason: reason, transaction: transaction))))
+            lookup: lookup, mode: mode, role: role, reason: reason, transaction: transaction, condition: condition))))
     }
 }

@@ -40,6 +40,10 @@ struct CreateTableAnalyzer {
                          "a new partition changes the default partition's constraint")
             builder.lock(.foreignKeyPeersOfPartitionedTable(parent), .shareRowExclusive, as: .referencedTable,
                          "foreign keys of the partitioned table are cloned onto the partition")
+            builder.lock(.foreignKeyPeersOfPartitionedTable(parent), .accessShare, as: .referencedTable,
+                         "the cloned foreign keys' triggers name the other table")
+            builder.lock(.indexes(of: parent), .shareUpdateExclusive, as: .index,
+                         "the partitioned table's indexes get a matching index on the partition")
             builder.note(.defaultPartitionScanned(of: parent))
         } else {
             for parent in parents {
@@ -49,6 +53,8 @@ struct CreateTableAnalyzer {
         for reference in foreignKeys where !reference.referencedTable.isSameRelation(as: table) {
             builder.lock(reference.referencedTable, .shareRowExclusive, as: .referencedTable,
                          "referenced by a foreign key of the new table")
+            builder.lock(reference.referencedTable, .accessShare, as: .referencedTable,
+                         "the foreign key's triggers on the new table name the referenced table")
         }
         builder.record(.none("creates an empty table"))
         builder.facts = .createTable(CreateTableFacts(

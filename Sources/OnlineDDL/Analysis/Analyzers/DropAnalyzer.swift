@@ -77,7 +77,11 @@ struct DropAnalyzer {
             builder.lock(.descendants(of: table), .accessExclusive, as: .descendant,
                          "partitions are dropped with a partitioned table")
             builder.lock(.indexes(of: table), .accessExclusive, as: .index, "dropped with the table")
-            builder.lock(.referencedTables(of: table), .accessExclusive, as: .referencedTable,
+            builder.lock(.indexesOfEach(.descendants(of: table)), .accessExclusive, as: .index,
+                         "the partitions' indexes are dropped with them")
+            builder.lock(.defaultPartitionOfParent(of: table), .accessExclusive, as: .defaultPartition,
+                         "dropping a partition changes the default partition's constraint")
+            builder.lock(.referencedTablesOfOwnForeignKeys(of: table), .accessExclusive, as: .referencedTable,
                          "its foreign keys' triggers on the referenced tables are dropped")
             builder.lock(.ownedSequences(of: table), .accessExclusive, as: .sequence,
                          "sequences owned by its columns are dropped with it")

@@ -32,7 +32,7 @@ struct IndexAnalyzer {
         }
         builder.lock(table, .share, as: .target, "CREATE INDEX blocks writes while it builds")
         if rangeVar.rangeVarIncludesDescendants {
-            builder.lock(.descendants(of: table), .share, as: .descendant, "an index on a partitioned table is built on every partition")
+            builder.lock(.partitions(of: table), .share, as: .descendant, "an index on a partitioned table is built on every partition")
         }
         builder.record(.scan("builds the index from a full table scan, blocking writes"))
     }

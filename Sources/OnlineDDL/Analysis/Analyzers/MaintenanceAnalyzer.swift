@@ -36,11 +36,15 @@ struct MaintenanceAnalyzer {
             for table in tables {
                 let relation = table.relation
                 builder.lock(relation, .shareUpdateExclusive, as: .target, "ANALYZE")
+                builder.lock(.indexesOfEach(.storageRelations(of: relation, includingDescendants: false)), .accessShare,
+                             as: .index, "ANALYZE opens the indexes")
                 if table.includesDescendants {
-                    builder.lock(.descendants(of: relation), .accessShare, as: .descendant,
+                    builder.lock(processedDescendants(of: relation), .shareUpdateExclusive, as: .descendant,
+                                 "partitions (and from PostgreSQL 18 inheritance children) are analyzed too")
+                    builder.lock(.indexesOfEach(version >= 18 ? .leafDescendants(of: relation) : .leafPartitions(of: relation)),
+                                 .accessShare, as: .index, "ANALYZE opens each processed child's indexes")
+                    builder.lock(.leafDescendants(of: relation), .accessShare, as: .descendant,
                                  "samples inheritance children and partitions")
-                    builder.lock(.descendants(of: relation), .shareUpdateExclusive, as: .descendant,
-                                 "partitions of a partitioned table are analyzed too")
                 }
             }
             return
@@ -66,10 +70,17 @@ struct MaintenanceAnalyzer {
             }
             if table.includesDescendants {
                 transaction += 1
-                builder.lock(.descendants(of: relation), full ? .accessExclusive : .shareUpdateExclusive, as: .descendant,
-                             "partitions of a partitioned table, each in its own transaction", transaction: transaction)
+                builder.lock(processedDescendants(of: relation), full ? .accessExclusive : .shareUpdateExclusive, as: .descendant,
+                             "partitions (and from PostgreSQL 18 inheritance children), each in its own transaction",
+                             transaction: transaction)
             }
         }
+    }
+
+    /// The children `VACUUM` and `ANALYZE` process on their own: partitions, and from
+    /// PostgreSQL 18 inheritance children too (unless `ONLY`).
+    private func processedDescendants(of relation: RelationName) -> CatalogLookup {
+        version >= 18 ? .descendants(of: relation) : .partitions(of: relation)
     }
 
     func analyzeCluster(_ body: ParseNode, into builder: inout AnalysisBuilder) throws(UnclassifiedStatement) {
@@ -85,6 +96,8 @@ struct MaintenanceAnalyzer {
         builder.lock(table, .accessExclusive, as: .target, "CLUSTER")
         if let index {
             builder.lock(index, .accessExclusive, as: .index, "CLUSTER … USING: the index followed")
+            builder.lock(.indexes(of: table), .accessShare, as: .index,
+                         "the planner opens every index to choose between sorting and an index scan")
         }
         builder.lock(table, .share, as: .target, "index rebuild after the rewrite")
         builder.lock(.indexes(of: table), .accessExclusive, as: .index, "index rebuild after the rewrite")

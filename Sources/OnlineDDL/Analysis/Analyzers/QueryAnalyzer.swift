@@ -55,10 +55,18 @@ struct QueryAnalyzer {
         }
         builder.lock(relation, .rowExclusive, as: .target, "COPY … FROM writes rows")
         if body["relation"]?.rangeVarIncludesDescendants ?? false {
-            builder.lock(.descendants(of: relation), .rowExclusive, as: .descendant, "partitions that receive rows")
+            builder.lock(.partitions(of: relation), .rowExclusive, as: .descendant, "partitions that receive rows")
         }
-        builder.lock(.indexes(of: relation), .rowExclusive, as: .index, "inserts index entries")
-        builder.lock(.referencedTables(of: relation), .rowShare, as: .referencedTable, "foreign-key checks on new rows")
+        let columns = body["attlist"]?.stringList ?? []
+        if !columns.isEmpty {
+            builder.lock(.defaultSequences(of: relation, suppliedColumns: columns, suppliedCount: columns.count),
+                         .rowExclusive, as: .sequence, "nextval() in the defaults of the columns COPY leaves out")
+        }
+        builder.lock(.indexesOfEach(.storageRelations(of: relation, includingDescendants: false)), .rowExclusive, as: .index,
+                     "index entries of new rows; the executor releases the lock when it closes the index", duration: .released)
+        let referenced: CatalogLookup = columns.isEmpty
+            ? .referencedTables(of: relation) : .referencedTablesOfColumns(table: relation, columns: columns)
+        lockForeignKeyCheck(referenced, as: .referencedTable, "foreign-key checks on new rows", into: &builder)
     }
 
     private func lock(_ query: ParseNode, planned: Bool, executed: Bool, into builder: inout AnalysisBuilder) {
@@ -69,30 +77,79 @@ struct QueryAnalyzer {
         }
         guard planned else { return }
         for access in collector.accesses {
+            if access.writtenBy == .insert {
+                insertTarget(access, into: &builder)
+                continue
+            }
             if access.includesDescendants {
                 builder.lock(.descendants(of: access.relation), access.mode, as: .descendant,
-                             access.writtenBy == .insert
-                                 ? "partitions that receive rows (an INSERT leaves inheritance children alone)"
-                                 : "inheritance children and partitions that are not pruned")
+                             "inheritance children and partitions that are not pruned")
             }
-            builder.lock(.indexes(of: access.relation), access.mode, as: .index,
-                         access.role == .target ? "index entries of written rows" : "the planner opens every index")
+            let reason = access.role == .target ? "index entries of written rows" : "the planner opens the indexes of each table it scans"
+            if version >= 18 {
+                builder.lock(.indexes(of: access.relation), access.mode, as: .index, reason + " (partitioned indexes too, PostgreSQL 18)")
+                if access.includesDescendants {
+                    builder.lock(.indexesOfEach(.descendants(of: access.relation)), access.mode, as: .index, reason)
+                }
+            } else {
+                builder.lock(.indexesOfEach(.storageRelations(of: access.relation, includingDescendants: access.includesDescendants)),
+                             access.mode, as: .index, reason)
+            }
         }
         guard executed else { return }
         for access in collector.accesses {
-            if let command = access.writtenBy { foreignKeyChecks(on: access.relation, command: command, into: &builder) }
+            if let command = access.writtenBy {
+                foreignKeyChecks(on: access.relation, command: command, columns: access.writtenColumns, into: &builder)
+            }
         }
     }
 
-    private func foreignKeyChecks(on table: RelationName, command: QueryCommand, into builder: inout AnalysisBuilder) {
+    /// An `INSERT` target: tuple routing locks the partitions that receive rows (inheritance
+    /// children are left alone), defaults of left-out columns call `nextval()`, and the
+    /// executor opens the indexes only while it inserts, unless `ON CONFLICT` made the planner
+    /// open them.
+    private func insertTarget(_ access: QueryLockCollector.Access, into builder: inout AnalysisBuilder) {
+        let table = access.relation
+        if access.includesDescendants {
+            builder.lock(.partitions(of: table), .rowExclusive, as: .descendant, "partitions that receive rows")
+        }
+        builder.lock(.defaultSequences(of: table, suppliedColumns: access.writtenColumns, suppliedCount: access.suppliedCount),
+                     .rowExclusive, as: .sequence, "nextval() in the defaults of the columns the INSERT leaves out")
+        builder.lock(.indexesOfEach(.storageRelations(of: table, includingDescendants: access.includesDescendants)),
+                     .rowExclusive, as: .index,
+                     access.resolvesConflicts
+                         ? "ON CONFLICT: the planner opens the indexes to find the arbiters"
+                         : "index entries of new rows; the executor releases the lock when it closes the index",
+                     duration: access.resolvesConflicts ? .transaction : .released)
+    }
+
+    /// The foreign-key checks a write runs (ri_triggers.c): a query with `FOR KEY SHARE`
+    /// (`ROW SHARE`, and the planner opens the indexes) on the other table of each key whose
+    /// columns the write sets: an `INSERT`'s named columns, an `UPDATE`'s `SET` columns.
+    private func foreignKeyChecks(
+        on table: RelationName, command: QueryCommand, columns: [String], into builder: inout AnalysisBuilder
+    ) {
+        let setsAllColumns = columns.isEmpty || command == .merge
         if command != .delete {
-            builder.lock(.referencedTables(of: table), .rowShare, as: .referencedTable,
-                         "foreign-key checks of written rows (SELECT … FOR KEY SHARE)")
+            let referenced: CatalogLookup = setsAllColumns
+                ? .referencedTables(of: table) : .referencedTablesOfColumns(table: table, columns: columns)
+            lockForeignKeyCheck(referenced, as: .referencedTable, "foreign-key checks of written rows (SELECT … FOR KEY SHARE)",
+                                into: &builder)
         }
         if command != .insert {
-            builder.lock(.referencingTables(of: table), .rowShare, as: .referencingTable,
-                         "foreign-key checks of changed keys (ROW EXCLUSIVE where ON DELETE/UPDATE actions write)")
+            let referencing: CatalogLookup = setsAllColumns
+                ? .referencingTables(of: table) : .referencingTablesOfColumns(table: table, columns: columns)
+            lockForeignKeyCheck(referencing, as: .referencingTable,
+                                "foreign-key checks of changed keys (ROW EXCLUSIVE where ON DELETE/UPDATE actions write)",
+                                into: &builder)
         }
+    }
+
+    private func lockForeignKeyCheck(
+        _ tables: CatalogLookup, as role: LockRole, _ reason: String, into builder: inout AnalysisBuilder
+    ) {
+        builder.lock(tables, .rowShare, as: role, reason)
+        builder.lock(.indexesOfEach(tables), .rowShare, as: .index, "the check query's planner opens the indexes")
     }
 
     private func reason(for access: QueryLockCollector.Access) -> String {

@@ -14,6 +14,12 @@ struct QueryLockCollector {
         let includesDescendants: Bool
         /// The command that writes the relation, for a written one.
         let writtenBy: QueryCommand?
+        /// The columns an `INSERT` names or an `UPDATE` sets; empty when not named.
+        var writtenColumns: [String] = []
+        /// How many values each `INSERT` row supplies, for an `INSERT` without a column list.
+        var suppliedCount = 0
+        /// Whether an `INSERT` has `ON CONFLICT`, whose arbiter indexes the planner opens.
+        var resolvesConflicts = false
     }
 
     private(set) var accesses: [Access] = []
@@ -36,12 +42,16 @@ struct QueryLockCollector {
         }
     }
 
-    private mutating func record(_ rangeVar: ParseNode, _ mode: LockMode, _ role: LockRole, writtenBy: QueryCommand? = nil) {
+    private mutating func record(
+        _ rangeVar: ParseNode, _ mode: LockMode, _ role: LockRole, writtenBy: QueryCommand? = nil,
+        columns: [String] = [], suppliedCount: Int = 0, resolvesConflicts: Bool = false
+    ) {
         guard let relation = rangeVar.rangeVarName else { return }
         if relation.schema == nil, visibleCTENames.contains(where: { $0.contains(relation.name) }) { return }
         let access = Access(
             relation: relation, mode: mode, role: role,
-            includesDescendants: rangeVar.rangeVarIncludesDescendants, writtenBy: writtenBy)
+            includesDescendants: rangeVar.rangeVarIncludesDescendants, writtenBy: writtenBy,
+            writtenColumns: columns, suppliedCount: suppliedCount, resolvesConflicts: resolvesConflicts)
         if !accesses.contains(where: { $0.relation == relation && $0.mode == mode }) {
             accesses.append(access)
         }
@@ -128,7 +138,14 @@ struct QueryLockCollector {
 
     private mutating func collect(insert body: ParseNode) {
         withCommonTableExpressions(body["withClause"]) { collector in
-            if let target = body["relation"] { collector.record(target, .rowExclusive, .target, writtenBy: .insert) }
+            if let target = body["relation"] {
+                let select = body["selectStmt"]?.typed("SelectStmt")
+                let supplied = select?["valuesLists"]?.elements.first?.typed("List")?["items"]?.elements.count
+                    ?? select?["targetList"]?.elements.count ?? 0
+                collector.record(
+                    target, .rowExclusive, .target, writtenBy: .insert, columns: Self.targetNames(body["cols"]),
+                    suppliedCount: supplied, resolvesConflicts: body["onConflictClause"] != nil)
+            }
             if let query = body["selectStmt"]?.typed("SelectStmt") {
                 collector.collect(select: query, lockedFromParent: false)
             }
@@ -140,7 +157,9 @@ struct QueryLockCollector {
 
     private mutating func collect(update body: ParseNode) {
         withCommonTableExpressions(body["withClause"]) { collector in
-            if let target = body["relation"] { collector.record(target, .rowExclusive, .target, writtenBy: .update) }
+            if let target = body["relation"] {
+                collector.record(target, .rowExclusive, .target, writtenBy: .update, columns: Self.targetNames(body["targetList"]))
+            }
             for item in body["fromClause"]?.elements ?? [] { collector.collect(fromItem: item, locking: .none) }
             for field in ["whereClause", "returningList", "targetList"] {
                 if let clause = body[field] { collector.collect(expression: clause) }
@@ -156,6 +175,11 @@ struct QueryLockCollector {
                 if let clause = body[field] { collector.collect(expression: clause) }
             }
         }
+    }
+
+    /// The column names of a list of `ResTarget`s (an `INSERT` column list, an `UPDATE`'s `SET`).
+    private static func targetNames(_ list: ParseNode?) -> [String] {
+        (list?.elements ?? []).compactMap { $0.typed("ResTarget")?["name"]?.stringValue }
     }
 
     private mutating func collect(merge body: ParseNode) {

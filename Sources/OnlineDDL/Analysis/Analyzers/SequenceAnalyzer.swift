@@ -14,6 +14,7 @@ struct SequenceAnalyzer {
         }
         builder.record(.none("changes the sequence's parameters"))
         builder.lock(sequence, .shareRowExclusive, as: .sequence, "ALTER SEQUENCE")
+        builder.lock(sequence, .rowExclusive, as: .sequence, "ALTER SEQUENCE opens the sequence to change it")
         ownedBy(body["options"], into: &builder)
     }
 

@@ -30,11 +30,14 @@ struct TruncateAnalyzer {
             for table in tables {
                 builder.lock(.ownedSequences(of: table.relation), .accessExclusive, as: .sequence,
                              "RESTART IDENTITY resets the owned sequences")
+                builder.lock(.ownedSequences(of: table.relation), .rowExclusive, as: .sequence,
+                             "RESTART IDENTITY opens each sequence to reset it")
             }
         }
         for table in tables {
-            builder.lock(table.relation, .share, as: .target, "index rebuild on the new, empty files")
-            builder.lock(.indexes(of: table.relation), .accessExclusive, as: .index, "index rebuild on the new, empty files")
+            let emptied = CatalogLookup.storageRelations(of: table.relation, includingDescendants: table.includesDescendants)
+            builder.lock(emptied, .share, as: .target, "index rebuild on the new, empty files")
+            builder.lock(.indexesOfEach(emptied), .accessExclusive, as: .index, "index rebuild on the new, empty files")
         }
     }
 }

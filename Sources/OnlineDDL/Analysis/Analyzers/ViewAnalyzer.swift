@@ -7,6 +7,8 @@
 /// query, and then either swaps in the new heap and rebuilds the indexes, or applies the
 /// difference with `DELETE` and `INSERT`.
 struct ViewAnalyzer {
+    let version: Int
+
     func analyzeCreateView(_ body: ParseNode, into builder: inout AnalysisBuilder) throws(UnclassifiedStatement) {
         guard let view = body["view"]?.rangeVarName, let query = body["query"] else {
             throw UnclassifiedStatement(reason: "CREATE VIEW without a name or query")
@@ -33,6 +35,8 @@ struct ViewAnalyzer {
         if concurrent {
             builder.lock(view, .exclusive, as: .materializedView, "REFRESH … CONCURRENTLY lets readers continue")
             builder.lock(.viewBaseRelations(of: view), .accessShare, as: .source, "runs the view's query")
+            builder.lock(.indexesOfEach(.viewBaseRelations(of: view)), .accessShare, as: .index,
+                         "the view query's planner opens the indexes")
             builder.lock(view, .accessShare, as: .materializedView, "compares the new rows with the old ones")
             builder.lock(.indexes(of: view), .accessShare, as: .index, "the comparison query's planner opens every index")
             builder.lock(view, .rowExclusive, as: .materializedView, "applies the difference with DELETE and INSERT")
@@ -43,7 +47,13 @@ struct ViewAnalyzer {
         builder.lock(view, .accessExclusive, as: .materializedView, "REFRESH MATERIALIZED VIEW")
         if withData {
             builder.lock(.viewBaseRelations(of: view), .accessShare, as: .source, "runs the view's query")
+            builder.lock(.indexesOfEach(.viewBaseRelations(of: view)), .accessShare, as: .index,
+                         "the view query's planner opens the indexes")
+            if version < 18 {
+                builder.lock(view, .accessShare, as: .materializedView, "the view query's plan reads the old heap's definition")
+            }
         }
+        builder.lock(view, .exclusive, as: .materializedView, "the new heap is created under the view's lock")
         builder.lock(view, .share, as: .materializedView, "index rebuild after the heap swap")
         builder.lock(.indexes(of: view), .accessExclusive, as: .index, "index rebuild after the heap swap")
         builder.record(.rewrite(withData ? "recomputes the query into a new heap and swaps it in" : "swaps in an empty heap"))

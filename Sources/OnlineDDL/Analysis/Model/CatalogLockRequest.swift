@@ -13,11 +13,14 @@ public struct CatalogLockRequest: Hashable, Sendable, CustomStringConvertible {
     public let transaction: Int
     /// How long the lock is held.
     public let duration: LockHoldDuration
+    /// The caveat this lock depends on, such as the rewrite of a type change that may be
+    /// binary-coercible. `nil` for an unconditional lock.
+    public let condition: LockCondition?
 
     /// Creates a catalog-dependent lock request.
     public init(
         lookup: CatalogLookup, mode: LockMode, role: LockRole, reason: String,
-        transaction: Int = 1, duration: LockHoldDuration = .transaction
+        transaction: Int = 1, duration: LockHoldDuration = .transaction, condition: LockCondition? = nil
     ) {
         self.lookup = lookup
         self.mode = mode
@@ -25,6 +28,7 @@ public struct CatalogLockRequest: Hashable, Sendable, CustomStringConvertible {
         self.reason = reason
         self.transaction = transaction
         self.duration = duration
+        self.condition = condition
     }
 
     /// `"tableOfIndex(i) ShareLock"`.

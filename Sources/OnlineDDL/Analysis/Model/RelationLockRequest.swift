@@ -16,11 +16,14 @@ public struct RelationLockRequest: Hashable, Sendable, CustomStringConvertible {
     public let duration: LockHoldDuration
     /// Whether the request fails at once instead of waiting (`LOCK … NOWAIT`).
     public let noWait: Bool
+    /// The caveat this lock depends on, such as the rewrite of a type change that may be
+    /// binary-coercible. `nil` for an unconditional lock.
+    public let condition: LockCondition?
 
     /// Creates a lock request.
     public init(
         relation: RelationName, mode: LockMode, role: LockRole, reason: String,
-        transaction: Int = 1, duration: LockHoldDuration = .transaction, noWait: Bool = false
+        transaction: Int = 1, duration: LockHoldDuration = .transaction, noWait: Bool = false, condition: LockCondition? = nil
     ) {
         self.relation = relation
         self.mode = mode
@@ -29,6 +32,7 @@ public struct RelationLockRequest: Hashable, Sendable, CustomStringConvertible {
         self.transaction = transaction
         self.duration = duration
         self.noWait = noWait
+        self.condition = condition
     }
 
     /// `"t AccessExclusiveLock"`.

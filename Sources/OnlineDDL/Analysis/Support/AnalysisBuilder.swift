@@ -47,9 +47,10 @@ struct AnalysisBuilder {
         switch (step, earlier) {
         case (.relation(let new), .relation(let old)):
             new.relation == old.relation && new.mode == old.mode && new.transaction == old.transaction
-                && old.duration != .released
+                && old.duration != .released && (old.condition == nil || old.condition == new.condition)
         case (.catalog(let new), .catalog(let old)):
             new.lookup == old.lookup && new.mode == old.mode && new.transaction == old.transaction
+                && (old.condition == nil || old.condition == new.condition)
         default:
             false
         }

@@ -1,0 +1,267 @@
+extension CatalogSnapshot {
+    /// Reads a snapshot from a live database with eight catalog queries, whatever the number
+    /// of statements it is later used for. Each relation is read once: the snapshot is the
+    /// cache. Relations in other sessions' temporary schemas and in TOAST schemas are left
+    /// out; the system catalogs are read too, so that unqualified names resolve as they would
+    /// on the server.
+    ///
+    /// Read it on the connection (or with the `search_path`) the migration will use, since
+    /// unqualified names resolve through that session's `search_path`.
+    public static func read(from connection: Connection) throws(PostgresError) -> CatalogSnapshot {
+        try CatalogReader(connection: connection).read()
+    }
+}
+
+/// The queries behind ``CatalogSnapshot/read(from:)``.
+private struct CatalogReader {
+    let connection: Connection
+
+    /// Schemas whose relations the snapshot holds: none of other sessions' temporary schemas.
+    private static let visibleSchemas = """
+        n.nspname <> 'pg_toast' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%' \
+        AND (n.nspname NOT LIKE 'pg\\_temp\\_%' OR n.oid = pg_my_temp_schema())
+        """
+    /// Schemas whose columns and constraints the snapshot holds: the visible ones but the system's.
+    private static let userSchemas = visibleSchemas + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+
+    func read() throws(PostgresError) -> CatalogSnapshot {
+        let searchPath = try connection.query(
+            "SELECT s.name FROM unnest(current_schemas(true)) WITH ORDINALITY AS s(name, position) ORDER BY s.position"
+        ).rows.map { row throws(PostgresError) in try row.decode("name", as: String.self) }
+        let columns = try readColumns()
+        let parents = try readParents()
+        let owners = try readSequenceOwners()
+        let relations = try readRelations(columns: columns, parents: parents, owners: owners)
+        return CatalogSnapshot(
+            serverMajorVersion: connection.serverVersion / 10000, searchPath: searchPath, relations: relations,
+            constraints: try readConstraints(columns: columns), viewDependencies: try readViewDependencies(),
+            statistics: try readStatistics())
+    }
+
+    private func readRelations(
+        columns: [RelationID: [CatalogColumn]], parents: [RelationID: [RelationID]], owners: [RelationID: SequenceOwner]
+    ) throws(PostgresError) -> [CatalogRelation] {
+        let result = try connection.query("""
+            SELECT c.oid::int8 AS id, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
+                   c.relpages::int8 AS pages, c.reltuples::float8 AS tuples,
+                   CASE WHEN c.relkind IN ('r', 'm', 'i', 'S', 't', 'p', 'I')
+                        THEN pg_total_relation_size(c.oid) ELSE 0 END AS total_bytes,
+                   c.relispartition AS is_partition, COALESCE(pt.partdefid, 0)::int8 AS default_partition,
+                   COALESCE(i.indrelid, 0)::int8 AS indexed_table, i.indkey::text AS index_keys
+            FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid
+            LEFT JOIN pg_index i ON i.indexrelid = c.oid
+            WHERE c.relkind <> 'c' AND \(Self.visibleSchemas)
+            """)
+        var relations: [CatalogRelation] = []
+        for row in result.rows {
+            guard let kind = CatalogRelationKind(rawValue: try row.decode("kind", as: String.self)) else { continue }
+            let id = try Self.id(row.decode("id", as: Int.self))
+            let indexedTable = try Self.optionalID(row.decode("indexed_table", as: Int.self))
+            let tableColumns = indexedTable.flatMap { columns[$0] } ?? []
+            let keys = try (row.decode("index_keys", as: String?.self) ?? "").split(separator: " ").compactMap { Int($0) }
+            let tuples = try row.decode("tuples", as: Double.self)
+            relations.append(CatalogRelation(
+                id: id, name: RelationName(schema: try row.decode("schema", as: String.self), name: try row.decode("name", as: String.self)),
+                kind: kind,
+                size: RelationSize(
+                    pages: try row.decode("pages", as: Int.self), estimatedRows: tuples < 0 ? nil : tuples,
+                    totalBytes: try row.decode("total_bytes", as: Int.self)),
+                parents: parents[id] ?? [], isPartition: try row.decode("is_partition", as: Bool.self),
+                defaultPartition: try Self.optionalID(row.decode("default_partition", as: Int.self)),
+                indexedTable: indexedTable,
+                indexKeyColumns: keys.map { number in tableColumns.first { $0.number == number }?.name },
+                owningTable: owners[id]?.table, owningColumn: owners[id]?.column, columns: columns[id] ?? []))
+        }
+        return relations
+    }
+
+    private func readColumns() throws(PostgresError) -> [RelationID: [CatalogColumn]] {
+        let result = try connection.query("""
+            SELECT a.attrelid::int8 AS relation, a.attnum::int AS number, a.attname AS name,
+                   format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+                   COALESCE(
+                       (SELECT d.refobjid FROM pg_attrdef ad
+                        JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid
+                            AND d.refclassid = 'pg_class'::regclass
+                        JOIN pg_class s ON s.oid = d.refobjid AND s.relkind = 'S'
+                        WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum LIMIT 1),
+                       (SELECT d.objid FROM pg_depend d
+                        WHERE a.attidentity <> '' AND d.classid = 'pg_class'::regclass AND d.refobjid = a.attrelid
+                            AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1),
+                       0)::int8 AS default_sequence
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+              AND \(Self.userSchemas)
+            ORDER BY 1, 2
+            """)
+        var types = FormattedTypeReader()
+        var columns: [RelationID: [CatalogColumn]] = [:]
+        for row in result.rows {
+            let column = CatalogColumn(
+                number: try row.decode("number", as: Int.self), name: try row.decode("name", as: String.self),
+                type: types.typeName(try row.decode("type", as: String.self)),
+                isNotNull: try row.decode("not_null", as: Bool.self),
+                defaultSequence: try Self.optionalID(row.decode("default_sequence", as: Int.self)))
+            columns[try Self.id(row.decode("relation", as: Int.self)), default: []].append(column)
+        }
+        return columns
+    }
+
+    private func readParents() throws(PostgresError) -> [RelationID: [RelationID]] {
+        let result = try connection.query(
+            "SELECT inhrelid::int8 AS child, inhparent::int8 AS parent FROM pg_inherits ORDER BY inhrelid, inhseqno")
+        var parents: [RelationID: [RelationID]] = [:]
+        for row in result.rows {
+            parents[try Self.id(row.decode("child", as: Int.self)), default: []].append(try Self.id(row.decode("parent", as: Int.self)))
+        }
+        return parents
+    }
+
+    /// Sequences owned by a column: `serial` and `OWNED BY` (auto dependency) and identity
+    /// columns (internal dependency).
+    private func readSequenceOwners() throws(PostgresError) -> [RelationID: SequenceOwner] {
+        let result = try connection.query("""
+            SELECT d.objid::int8 AS sequence, d.refobjid::int8 AS owner, a.attname AS column_name
+            FROM pg_depend d JOIN pg_class s ON s.oid = d.objid
+            JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+            WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+              AND s.relkind = 'S' AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0
+            """)
+        var owners: [RelationID: SequenceOwner] = [:]
+        for row in result.rows {
+            owners[try Self.id(row.decode("sequence", as: Int.self))] = SequenceOwner(
+                table: try Self.id(row.decode("owner", as: Int.self)), column: try row.decode("column_name", as: String.self))
+        }
+        return owners
+    }
+
+    /// The column that owns a sequence.
+    private struct SequenceOwner {
+        let table: RelationID
+        let column: String
+    }
+
+    private func readConstraints(columns: [RelationID: [CatalogColumn]]) throws(PostgresError) -> [CatalogConstraint] {
+        let result = try connection.query("""
+            SELECT con.conname AS name, con.conrelid::int8 AS table_id, con.contype::text AS kind,
+                   con.confrelid::int8 AS referenced, con.conkey::text AS keys, con.confkey::text AS referenced_keys,
+                   con.convalidated AS validated, con.conparentid <> 0 AS inherited,
+                   CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END AS definition
+            FROM pg_constraint con
+            JOIN pg_class c ON c.oid = con.conrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE \(Self.userSchemas)
+            ORDER BY con.conrelid, con.conname
+            """)
+        var constraints: [CatalogConstraint] = []
+        for row in result.rows {
+            guard let kind = CatalogConstraint.Kind(rawValue: try row.decode("kind", as: String.self)) else { continue }
+            let table = try Self.id(row.decode("table_id", as: Int.self))
+            let referenced = try Self.optionalID(row.decode("referenced", as: Int.self))
+            func names(_ field: String, of relation: RelationID?) throws(PostgresError) -> [String] {
+                let numbers = Self.integers(inArray: try row.decode(field, as: String?.self))
+                let known = relation.flatMap { columns[$0] } ?? []
+                return numbers.compactMap { number in known.first { $0.number == number }?.name }
+            }
+            constraints.append(CatalogConstraint(
+                name: try row.decode("name", as: String.self), table: table, kind: kind, referencedTable: referenced,
+                columns: try names("keys", of: table), referencedColumns: try names("referenced_keys", of: referenced),
+                isValidated: try row.decode("validated", as: Bool.self), isInherited: try row.decode("inherited", as: Bool.self),
+                provesNotNull: CheckConstraintReader.notNullColumns(
+                    ofDefinition: try row.decode("definition", as: String?.self) ?? "")))
+        }
+        return constraints
+    }
+
+    private func readViewDependencies() throws(PostgresError) -> [ViewDependency] {
+        let result = try connection.query("""
+            SELECT DISTINCT r.ev_class::int8 AS view, d.refobjid::int8 AS relation, a.attname AS column_name
+            FROM pg_rewrite r
+            JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+                AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
+            LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
+            WHERE r.rulename = '_RETURN'
+            ORDER BY 1, 2, 3
+            """)
+        return try result.rows.map { row throws(PostgresError) in
+            ViewDependency(
+                view: try Self.id(row.decode("view", as: Int.self)), relation: try Self.id(row.decode("relation", as: Int.self)),
+                column: try row.decode("column_name", as: String?.self))
+        }
+    }
+
+    private func readStatistics() throws(PostgresError) -> [CatalogStatistics] {
+        let result = try connection.query("""
+            SELECT n.nspname AS schema, s.stxname AS name, s.stxrelid::int8 AS table_id
+            FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
+            """)
+        return try result.rows.map { row throws(PostgresError) in
+            CatalogStatistics(
+                name: RelationName(schema: try row.decode("schema", as: String.self), name: try row.decode("name", as: String.self)),
+                table: try Self.id(row.decode("table_id", as: Int.self)))
+        }
+    }
+
+    private static func id(_ oid: Int) -> RelationID {
+        RelationID(UInt32(truncatingIfNeeded: oid))
+    }
+
+    private static func optionalID(_ oid: Int) -> RelationID? {
+        oid == 0 ? nil : id(oid)
+    }
+
+    /// The integers of an `int2[]` in text form, such as `{1,3}`.
+    private static func integers(inArray text: String?) -> [Int] {
+        (text ?? "").split { $0 == "{" || $0 == "}" || $0 == "," }.compactMap { Int($0) }
+    }
+}
+
+/// Reads `format_type` output as the grammar does, so that catalog types compare with types
+/// written in statements: `character varying(20)` becomes `pg_catalog.varchar` with `[20]`.
+private struct FormattedTypeReader {
+    private var cache: [String: SQLTypeName] = [:]
+
+    mutating func typeName(_ formatted: String) -> SQLTypeName {
+        if let known = cache[formatted] { return known }
+        let parsed = (try? SQLScript(file: "format_type", text: "SELECT NULL::\(formatted)"))?
+            .statements.first?.tree.firstTypeCastType
+            .map(SQLTypeName.init(typeNameBody:))
+        let type = parsed ?? SQLTypeName(name: formatted, modifiers: nil)
+        cache[formatted] = type
+        return type
+    }
+}
+
+/// Reads a `CHECK` constraint's definition (`pg_get_constraintdef`) through the grammar.
+enum CheckConstraintReader {
+    /// The columns a `CHECK` proves NOT NULL: each `col IS NOT NULL` that is the whole
+    /// expression or one of its top-level `AND` arguments.
+    static func notNullColumns(ofDefinition definition: String) -> Set<String> {
+        guard !definition.isEmpty,
+              let script = try? SQLScript(file: "constraint", text: "ALTER TABLE t ADD \(definition)"),
+              let command = script.statements.first?.tree["AlterTableStmt"]?["cmds"]?.elements.first,
+              let expression = command.typed("AlterTableCmd")?["def"]?.typed("Constraint")?["raw_expr"]
+        else { return [] }
+        return notNullColumns(of: expression)
+    }
+
+    private static func notNullColumns(of expression: ParseNode) -> Set<String> {
+        if let bool = expression.typed("BoolExpr"), bool["boolop"]?.stringValue == "AND_EXPR" {
+            return (bool["args"]?.elements ?? []).reduce(into: []) { $0.formUnion(notNullColumns(of: $1)) }
+        }
+        guard let test = expression.typed("NullTest"), test["nulltesttype"]?.stringValue == "IS_NOT_NULL",
+              let fields = test["arg"]?.typed("ColumnRef")?["fields"]?.stringList, fields.count == 1 else { return [] }
+        return [fields[0]]
+    }
+}
+
+private extension ParseNode {
+    /// The `TypeName` body of the first target's `TypeCast` in `SELECT x::type`.
+    var firstTypeCastType: ParseNode? {
+        self["SelectStmt"]?["targetList"]?.elements.first?.typed("ResTarget")?["val"]?.typed("TypeCast")?["typeName"]
+    }
+}
