@@ -111,9 +111,10 @@ struct PlanCommand: ParsableCommand {
             let applied = try MigrationHistory.appliedVersions(on: database)
             let pending = inputs.filter { !applied.contains($0.file.canonicalVersion) }
             Console.verbose("\(inputs.count - pending.count) applied, \(pending.count) pending", enabled: connection.verbose)
+            let catalog = try CatalogSnapshot.read(from: database)
             let live = LiveLockTable(snapshot: try LockSnapshot.read(from: database))
             return MigrationPlanner(postgresMajorVersion: version, linter: linter)
-                .plan(pending, connected: true, liveLocks: live)
+                .plan(pending, connected: true, resolve: MigrationPlanner.resolved(through: catalog), liveLocks: live)
         } catch {
             throw CommandFailure.database(error.description)
         }

@@ -86,7 +86,10 @@ struct PlanCommandTests {
         let plan = try JSONDecoder().decode(MigrationPlan.self, from: Data(json.standardOutput.utf8))
         #expect(plan.connected)
         #expect(plan.postgresVersion == admin.serverVersion / 10000)
-        let prediction = try #require(plan.migrations.first?.statements.first?.prediction)
+        let statement = try #require(plan.migrations.first?.statements.first)
+        // Connected, relations are resolved through the catalog and schema-qualified.
+        #expect(statement.locks.first == MigrationPlan.Lock(relation: "public.\(table)", mode: .accessExclusive))
+        let prediction = try #require(statement.prediction)
         #expect(prediction.outcome == .wait)
         #expect(prediction.blockers.map(\.session.pid) == [idle.pid])
 

@@ -6,6 +6,18 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
         /// Schema-qualified when the plan was made against a database.
         public let relation: String
         public let mode: LockMode
+        /// The relation's OID when resolved against a database (not part of the JSON).
+        public var relationID: UInt32?
+
+        enum CodingKeys: String, CodingKey {
+            case relation, mode
+        }
+
+        public init(relation: String, mode: LockMode, relationID: UInt32? = nil) {
+            self.relation = relation
+            self.mode = mode
+            self.relationID = relationID
+        }
     }
 
     public struct FindingEntry: Codable, Sendable, Equatable {

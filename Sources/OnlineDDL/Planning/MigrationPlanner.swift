@@ -21,14 +21,27 @@ public struct MigrationPlanner: Sendable {
         }
     }
 
+    /// A statement's locks, data work and transaction need, as shown and predicted.
+    public struct Resolution: Sendable {
+        public let locks: [MigrationPlan.Lock]
+        public let dataWork: DataWork.Kind
+        public let transactional: Bool
+
+        public init(locks: [MigrationPlan.Lock], dataWork: DataWork.Kind, transactional: Bool) {
+            self.locks = locks
+            self.dataWork = dataWork
+            self.transactional = transactional
+        }
+    }
+
     /// Plans `inputs` in order. Earlier files count as the history of later ones for the
-    /// rules (an index created in 0003 covers a foreign key added in 0004). `locks` turns an
-    /// analysis into the relation locks to show and predict; `liveLocks`, when given, is the
-    /// server's replayed lock table.
+    /// rules (an index created in 0003 covers a foreign key added in 0004). `resolve` turns
+    /// an analysis into what is shown and predicted (offline: as written; connected: resolved
+    /// through the catalog); `liveLocks`, when given, is the server's replayed lock table.
     public func plan(
         _ inputs: [Input],
         connected: Bool,
-        locks: (StatementAnalysis) -> [MigrationPlan.Lock] = MigrationPlanner.locksAsWritten,
+        resolve: (StatementAnalysis) -> Resolution = MigrationPlanner.asWritten,
         liveLocks: LiveLockTable? = nil
     ) -> MigrationPlan {
         var earlier: [AnalyzedScript] = []
@@ -43,7 +56,8 @@ public struct MigrationPlanner: Sendable {
             var statements: [MigrationPlan.Statement] = []
             var waitedInTransaction = false
             for (index, (statement, analysis)) in zip(input.script.statements, analyzed.analyses).enumerated() {
-                let statementLocks = locks(analysis)
+                let resolution = resolve(analysis)
+                let statementLocks = resolution.locks
                 var prediction: LockWaitPrediction?
                 if var active = predictor, !waitedInTransaction, !statementLocks.isEmpty {
                     prediction = Self.predict(statementLocks, with: &active)
@@ -53,7 +67,7 @@ public struct MigrationPlanner: Sendable {
                 }
                 statements.append(MigrationPlan.Statement(
                     line: statement.location.line, column: statement.location.column, sql: statement.text,
-                    transactional: analysis.transactional, locks: statementLocks, rewrite: analysis.dataWork.kind,
+                    transactional: resolution.transactional, locks: statementLocks, rewrite: resolution.dataWork,
                     unclassified: analysis.classification.unclassifiedReason,
                     findings: findings.filter { $0.statementIndex == index }.map(MigrationPlan.FindingEntry.init),
                     prediction: prediction
@@ -69,9 +83,31 @@ public struct MigrationPlanner: Sendable {
         return MigrationPlan(postgresVersion: postgresMajorVersion, connected: connected, migrations: migrations)
     }
 
-    /// The relation locks of an analysis as the statement names them.
-    public static func locksAsWritten(_ analysis: StatementAnalysis) -> [MigrationPlan.Lock] {
-        analysis.lockRequests.map { MigrationPlan.Lock(relation: $0.relation.description, mode: $0.mode) }
+    /// An analysis as the statement names its relations (offline).
+    public static func asWritten(_ analysis: StatementAnalysis) -> Resolution {
+        Resolution(
+            locks: distinct(analysis.lockRequests.map { MigrationPlan.Lock(relation: $0.relation.description, mode: $0.mode) }),
+            dataWork: analysis.dataWork.kind, transactional: analysis.transactional)
+    }
+
+    /// An analysis resolved through a database's catalog: schema-qualified relations,
+    /// partitions, indexes and other relations only the catalog can name, and data work and
+    /// transaction needs settled where the catalog can settle them.
+    public static func resolved(through catalog: CatalogSnapshot) -> @Sendable (StatementAnalysis) -> Resolution {
+        let resolver = CatalogResolver(catalog: catalog)
+        return { analysis in
+            let resolved = resolver.resolve(analysis)
+            let locks = resolved.locks.map {
+                MigrationPlan.Lock(relation: $0.relation.name.description, mode: $0.mode, relationID: $0.relation.id.rawValue)
+            }
+            return Resolution(locks: distinct(locks), dataWork: resolved.dataWork.kind, transactional: resolved.transactional)
+        }
+    }
+
+    /// Keeps the first of repeated (relation, mode) pairs, in order.
+    private static func distinct(_ locks: [MigrationPlan.Lock]) -> [MigrationPlan.Lock] {
+        var seen: Set<String> = []
+        return locks.filter { seen.insert("\($0.relationID.map(String.init) ?? $0.relation) \($0.mode.rawValue)").inserted }
     }
 
     /// Predicts a statement's locks in order; the first that would not be granted speaks
@@ -79,7 +115,7 @@ public struct MigrationPlanner: Sendable {
     private static func predict(_ locks: [MigrationPlan.Lock], with predictor: inout MigrationLockPredictor) -> LockWaitPrediction? {
         var strongest: LockWaitPrediction?
         for lock in locks {
-            let prediction = predictor.predict(relation: lock.relation, mode: lock.mode)
+            let prediction = predictor.predict(relation: lock.relation, relationID: lock.relationID, mode: lock.mode)
             if prediction.outcome != .granted { return prediction }
             if strongest.map({ prediction.mode > $0.mode }) ?? true { strongest = prediction }
         }

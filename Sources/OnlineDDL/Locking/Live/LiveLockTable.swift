@@ -122,6 +122,11 @@ public struct LiveLockTable: Sendable {
         return matches.count == 1 ? matches[0] : matches.first { $0.relationName == name }
     }
 
+    /// The object of the relation with this OID, if any session locks it.
+    public func tag(forRelationID id: UInt32) -> LockTag? {
+        tags.values.first { $0.type == "relation" && $0.relationID == id }
+    }
+
     /// The pids a waiting backend waits for, as `pg_blocking_pids()` reports them.
     public func blockingPIDs(of pid: Int32) -> [Int32] {
         guard let session = pids.first(where: { $0.value == pid })?.key,

@@ -52,7 +52,7 @@ extension LockSnapshot {
     public static func read(from connection: Connection) throws(PostgresError) -> LockSnapshot {
         let waitStart = connection.serverVersion >= 140000 ? "extract(epoch FROM l.waitstart)::float8" : "NULL::float8"
         let result = try connection.query("""
-            SELECT l.locktype, l.mode, l.granted, l.fastpath, l.virtualtransaction, l.pid,
+            SELECT l.locktype, l.mode, l.granted, l.fastpath, l.virtualtransaction, l.pid, l.relation::int8 AS relation_id,
                    concat_ws(':', l.database, l.relation, l.page, l.tuple, l.virtualxid, l.transactionid,
                              l.classid, l.objid, l.objsubid) AS key,
                    CASE WHEN l.locktype = 'relation' THEN
@@ -81,7 +81,9 @@ extension LockSnapshot {
             takenAt = try row.decode("taken_at")
             guard let mode = LockMode(pgLocksName: try row.decode("mode")) else { continue }
             let pid: Int32? = try row.decode("pid")
-            let tag = LockTag(type: try row.decode("locktype"), key: try row.decode("key"), relationName: try row.decode("relation_name"))
+            let tag = LockTag(
+                type: try row.decode("locktype"), key: try row.decode("key"), relationName: try row.decode("relation_name"),
+                relationID: try row.decode("relation_id", as: Int64?.self).map { UInt32(truncatingIfNeeded: $0) })
             locks.append(Lock(
                 tag: tag, session: try row.decode("virtualtransaction"), pid: pid, mode: mode,
                 granted: try row.decode("granted"), fastPath: try row.decode("fastpath"), waitStart: try row.decode("wait_start")

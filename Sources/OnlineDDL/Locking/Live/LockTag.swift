@@ -7,11 +7,14 @@ public struct LockTag: Hashable, Sendable, Codable, CustomStringConvertible {
     public let key: String
     /// For relations, the schema-qualified name when the relation still exists.
     public let relationName: String?
+    /// For relations, `pg_locks.relation` (the relation's OID).
+    public let relationID: UInt32?
 
-    public init(type: String, key: String, relationName: String? = nil) {
+    public init(type: String, key: String, relationName: String? = nil, relationID: UInt32? = nil) {
         self.type = type
         self.key = key
         self.relationName = relationName
+        self.relationID = relationID
     }
 
     /// The relation's name for relations, else the lock type and key.

@@ -56,9 +56,11 @@ public struct MigrationLockPredictor: Sendable {
         self.simulator = table.simulator
     }
 
-    /// Predicts one request. Nobody locking the relation means granted.
-    public mutating func predict(relation: String, mode: LockMode) -> LockWaitPrediction {
-        let key = table.tag(forRelation: relation)?.key ?? "relation \(relation)"
+    /// Predicts one request on a relation named `relation` (schema-qualified or bare) or,
+    /// more precisely, with OID `relationID`. Nobody locking the relation means granted.
+    public mutating func predict(relation: String, relationID: UInt32? = nil, mode: LockMode) -> LockWaitPrediction {
+        let tag = relationID.flatMap(table.tag(forRelationID:)) ?? table.tag(forRelation: relation)
+        let key = tag?.key ?? "relation \(relationID.map(String.init) ?? relation)"
         let prediction = simulator.predict(session: Self.runnerSession, object: key, mode: mode)
         let outcome: LockWaitPrediction.Outcome
         var blockers: [LockWaitPrediction.Blocker] = []
@@ -75,7 +77,7 @@ public struct MigrationLockPredictor: Sendable {
             outcome = .deadlock
         }
         return LockWaitPrediction(
-            relation: table.tag(forRelation: relation)?.relationName ?? relation, mode: mode, outcome: outcome,
+            relation: tag?.relationName ?? relation, mode: mode, outcome: outcome,
             blockers: blockers, queuedBehind: prediction.stuckWaiters.map { table.pid(of: $0) ?? 0 },
             wouldBlock: StatementKinds.blocked(by: prediction.newlyBlockedModes)
         )
