@@ -6,10 +6,21 @@ public struct AnalyzedScript: Sendable {
     public let analyses: [StatementAnalysis]
 
     /// Pairs a script with analyses already made; `analyses` must have one entry per statement.
+    /// For each table name, the statements that create it, alter it or index it, in order:
+    /// later files look up what this one did to a table without scanning every statement.
+    let statementsByTableName: [String: [Int]]
+
     public init(script: SQLScript, analyses: [StatementAnalysis]) {
         precondition(analyses.count == script.statements.count, "one analysis per statement")
         self.script = script
         self.analyses = analyses
+        var byTable: [String: [Int]] = [:]
+        for (index, analysis) in analyses.enumerated() {
+            let facts = analysis.facts
+            let tables = [facts.createTable?.table, facts.createIndex?.table, facts.alterTable?.relation].compactMap { $0?.name }
+            for table in Set(tables) { byTable[table, default: []].append(index) }
+        }
+        statementsByTableName = byTable
     }
 
     /// Analyzes every statement of `script` for a PostgreSQL major version.

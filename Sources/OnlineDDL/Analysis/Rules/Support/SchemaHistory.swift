@@ -3,14 +3,34 @@
 /// and validates. Offline, this is all onlineddl knows; anything else is assumed to exist
 /// already and to be in use.
 struct SchemaHistory: Sendable {
-    /// The facts of every statement of the earlier files, in order.
-    private let earlierFacts: [StatementFacts]
-    /// The facts of every statement of the current file, in order.
-    private let currentFacts: [StatementFacts]
+    /// The earlier files, in order. Kept as given (no copy): rules build a history for
+    /// every statement they check, so building one must cost nothing.
+    private let earlierScripts: [AnalyzedScript]
+    /// The analyses of the current file, in order.
+    private let current: [StatementAnalysis]
 
     init(_ context: LintContext) {
-        earlierFacts = context.earlierScripts.flatMap { $0.analyses.map(\.facts) }
-        currentFacts = context.analyses.map(\.facts)
+        earlierScripts = context.earlierScripts
+        current = context.analyses
+    }
+
+    /// The facts of the current file's statements, lazily.
+    private var currentFacts: LazyMapSequence<[StatementAnalysis], StatementFacts> {
+        current.lazy.map(\.facts)
+    }
+
+    /// The facts of the statements that create, alter or index a table named like `table`:
+    /// those of the earlier files (through their per-table index), then those among the
+    /// current file's first `index` statements (all of them when nil), in order.
+    private func facts(about table: RelationName, before index: Int? = nil) -> [StatementFacts] {
+        var found: [StatementFacts] = []
+        for script in earlierScripts {
+            for position in script.statementsByTableName[table.name] ?? [] {
+                found.append(script.analyses[position].facts)
+            }
+        }
+        found += current.prefix(index ?? current.count).map(\.facts)
+        return found
     }
 
     /// Whether the table is created by a statement of this file before statement `index`:
@@ -30,7 +50,7 @@ struct SchemaHistory: Sendable {
     /// The column's type as the migration set last declared it before statement `index`, if it did.
     func columnType(_ table: RelationName, _ column: String, before index: Int) -> SQLTypeName? {
         var type: SQLTypeName?
-        for facts in factsBefore(index) {
+        for facts in facts(about: table, before: index) {
             if let created = facts.createTable, created.table.isSameRelation(as: table) {
                 type = created.columns.first { $0.name == column }?.type ?? type
             }
@@ -48,7 +68,7 @@ struct SchemaHistory: Sendable {
         var valid: Set<String> = []
         var pending: Set<String> = []
         var unnamedValid = false
-        for facts in factsBefore(index) {
+        for facts in facts(about: table, before: index) {
             if let created = facts.createTable, created.table.isSameRelation(as: table) {
                 unnamedValid = unnamedValid || created.constraints.contains { $0.notNullColumns.contains(column) }
             }
@@ -78,7 +98,7 @@ struct SchemaHistory: Sendable {
     /// B-tree indexes by their leading columns, single-column hash indexes, and the indexes of
     /// `PRIMARY KEY` and `UNIQUE` constraints.
     func indexedColumnLists(of table: RelationName) -> [[String]] {
-        (earlierFacts + currentFacts).flatMap { facts -> [[String]] in
+        facts(about: table).flatMap { facts -> [[String]] in
             if let index = facts.createIndex, index.table.isSameRelation(as: table), !index.isPartial {
                 let usable = index.accessMethod == "btree" || (index.accessMethod == "hash" && index.columns.count == 1)
                 return usable && !index.leadingColumns.isEmpty ? [index.leadingColumns] : []
@@ -96,9 +116,6 @@ struct SchemaHistory: Sendable {
         (constraint.kind == .primaryKey || constraint.kind == .unique) && !constraint.columns.isEmpty ? constraint.columns : nil
     }
 
-    private func factsBefore(_ index: Int) -> [StatementFacts] {
-        earlierFacts + currentFacts.prefix(index)
-    }
 
     private func subcommands(of facts: StatementFacts, on table: RelationName) -> [AlterTableSubcommand] {
         guard let alter = facts.alterTable, alter.relation.isSameRelation(as: table) else { return [] }
