@@ -30,11 +30,6 @@ public struct AnalyzedScript: Sendable {
     }
 
     /// Each statement with its index and analysis.
-    var statements: [LintStatement] {
-        zip(script.statements, analyses).enumerated().map { index, pair in
-            LintStatement(index: index, sql: pair.0, analysis: pair.1)
-        }
-    }
 }
 
 /// One statement as rules see it: its place in the file, its text and its analysis.

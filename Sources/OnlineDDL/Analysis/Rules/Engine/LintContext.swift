@@ -23,6 +23,9 @@ public struct LintContext: Sendable {
         self.postgresMajorVersion = postgresMajorVersion
         self.runsInTransaction = MigrationTransaction.runsInTransaction(analyses)
         self.earlierScripts = earlierScripts
+        self.statements = zip(script.statements, analyses).enumerated().map { index, pair in
+            LintStatement(index: index, sql: pair.0, analysis: pair.1)
+        }
     }
 
     /// Creates a context for an analyzed file.
@@ -39,8 +42,6 @@ public struct LintContext: Sendable {
             postgresMajorVersion: postgresMajorVersion, earlierScripts: earlierScripts)
     }
 
-    /// Each statement with its index and analysis.
-    var statements: [LintStatement] {
-        AnalyzedScript(script: script, analyses: analyses).statements
-    }
+    /// Each statement with its index and analysis, built once for all rules.
+    let statements: [LintStatement]
 }
