@@ -9,6 +9,8 @@ public struct AnalyzedScript: Sendable {
     /// For each table name, the statements that create it, alter it or index it, in order:
     /// later files look up what this one did to a table without scanning every statement.
     let statementsByTableName: [String: [Int]]
+    /// For each table name, the usable index key columns this file creates on it.
+    let indexedColumnsByTableName: [String: [IndexedColumns]]
 
     public init(script: SQLScript, analyses: [StatementAnalysis]) {
         precondition(analyses.count == script.statements.count, "one analysis per statement")
@@ -21,6 +23,8 @@ public struct AnalyzedScript: Sendable {
             for table in Set(tables) { byTable[table, default: []].append(index) }
         }
         statementsByTableName = byTable
+        indexedColumnsByTableName = Dictionary(
+            grouping: analyses.flatMap { SchemaHistory.indexedColumns(createdBy: $0.facts) }, by: \.table.name)
     }
 
     /// Analyzes every statement of `script` for a PostgreSQL major version.

@@ -98,18 +98,25 @@ struct SchemaHistory: Sendable {
     /// B-tree indexes by their leading columns, single-column hash indexes, and the indexes of
     /// `PRIMARY KEY` and `UNIQUE` constraints.
     func indexedColumnLists(of table: RelationName) -> [[String]] {
-        facts(about: table).flatMap { facts -> [[String]] in
-            if let index = facts.createIndex, index.table.isSameRelation(as: table), !index.isPartial {
-                let usable = index.accessMethod == "btree" || (index.accessMethod == "hash" && index.columns.count == 1)
-                return usable && !index.leadingColumns.isEmpty ? [index.leadingColumns] : []
-            }
-            if let created = facts.createTable, created.table.isSameRelation(as: table) {
-                return (created.constraints + created.columns.flatMap(\.constraints)).compactMap(Self.indexedColumns)
-            }
-            return subcommands(of: facts, on: table).flatMap { command in
-                ([command.constraint].compactMap { $0 } + (command.newColumn?.constraints ?? [])).compactMap(Self.indexedColumns)
-            }
+        let earlier = earlierScripts.flatMap { $0.indexedColumnsByTableName[table.name] ?? [] }
+        let ours = current.flatMap { Self.indexedColumns(createdBy: $0.facts) }
+        return (earlier + ours).filter { $0.table.isSameRelation(as: table) }.map(\.columns)
+    }
+
+    /// The usable index key columns one statement creates, with their table.
+    static func indexedColumns(createdBy facts: StatementFacts) -> [IndexedColumns] {
+        if let index = facts.createIndex, !index.isPartial {
+            let usable = index.accessMethod == "btree" || (index.accessMethod == "hash" && index.columns.count == 1)
+            return usable && !index.leadingColumns.isEmpty ? [IndexedColumns(table: index.table, columns: index.leadingColumns)] : []
         }
+        if let created = facts.createTable {
+            return (created.constraints + created.columns.flatMap(\.constraints)).compactMap(Self.indexedColumns)
+                .map { IndexedColumns(table: created.table, columns: $0) }
+        }
+        guard let alter = facts.alterTable else { return [] }
+        return alter.subcommands.flatMap { command in
+            ([command.constraint].compactMap { $0 } + (command.newColumn?.constraints ?? [])).compactMap(Self.indexedColumns)
+        }.map { IndexedColumns(table: alter.relation, columns: $0) }
     }
 
     private static func indexedColumns(of constraint: TableConstraint) -> [String]? {
@@ -121,4 +128,10 @@ struct SchemaHistory: Sendable {
         guard let alter = facts.alterTable, alter.relation.isSameRelation(as: table) else { return [] }
         return alter.subcommands
     }
+}
+
+/// Key columns of an index a migration creates, usable for lookups, and its table.
+struct IndexedColumns: Sendable {
+    let table: RelationName
+    let columns: [String]
 }
