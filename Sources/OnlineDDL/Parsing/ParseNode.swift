@@ -21,7 +21,7 @@ public indirect enum ParseNode: Hashable, Sendable {
     /// The node type of a wrapped node (`"AlterTableStmt"` for `{"AlterTableStmt": {…}}`).
     public var nodeType: String? {
         guard case .object(let fields) = self, fields.count == 1, let key = fields.keys.first,
-              key.first?.isUppercase == true else { return nil }
+              let first = key.utf8.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return nil }
         return key
     }
 

@@ -79,8 +79,7 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
     }
 
     static func oneLine(_ query: String) -> String {
-        let words = query.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return words.count > queryLength ? String(words.prefix(queryLength - 1)) + "…" : words
+        query.singleLine(limit: queryLength)
     }
 
     /// The report as an indented tree.

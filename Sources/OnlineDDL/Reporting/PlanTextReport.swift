@@ -68,9 +68,6 @@ public enum PlanTextReport {
     }
 
     private static func oneLine(_ sql: String) -> String {
-        let whitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C]
-        let words = sql.utf8.split(whereSeparator: whitespace.contains).map { String(decoding: $0, as: UTF8.self) }
-        let line = words.joined(separator: " ")
-        return line.unicodeScalars.count > 100 ? String(String.UnicodeScalarView(line.unicodeScalars.prefix(99))) + "…" : line
+        sql.singleLine(limit: 100)
     }
 }

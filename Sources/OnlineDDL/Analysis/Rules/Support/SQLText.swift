@@ -43,9 +43,7 @@ enum SQLText {
 
     /// A short excerpt of a statement for messages: `line 3 (CREATE INDEX i ON t (a))`.
     static func excerpt(_ statement: SQLStatement) -> String {
-        let words = statement.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let short = words.count > maximumExcerptLength ? words.prefix(maximumExcerptLength) + "…" : words
-        return "line \(statement.location.line) (\(short))"
+        "line \(statement.location.line) (\(statement.text.singleLine(limit: maximumExcerptLength + 1)))"
     }
 
     private static let maximumExcerptLength = 60

@@ -98,9 +98,18 @@ struct SchemaHistory: Sendable {
     /// B-tree indexes by their leading columns, single-column hash indexes, and the indexes of
     /// `PRIMARY KEY` and `UNIQUE` constraints.
     func indexedColumnLists(of table: RelationName) -> [[String]] {
-        let earlier = earlierScripts.flatMap { $0.indexedColumnsByTableName[table.name] ?? [] }
-        let ours = current.flatMap { Self.indexedColumns(createdBy: $0.facts) }
-        return (earlier + ours).filter { $0.table.isSameRelation(as: table) }.map(\.columns)
+        var lists: [[String]] = []
+        for script in earlierScripts {
+            for indexed in script.indexedColumnsByTableName[table.name] ?? [] where indexed.table.isSameRelation(as: table) {
+                lists.append(indexed.columns)
+            }
+        }
+        for analysis in current {
+            for indexed in Self.indexedColumns(createdBy: analysis.facts) where indexed.table.isSameRelation(as: table) {
+                lists.append(indexed.columns)
+            }
+        }
+        return lists
     }
 
     /// The usable index key columns one statement creates, with their table.
