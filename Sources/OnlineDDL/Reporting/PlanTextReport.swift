@@ -49,7 +49,7 @@ public enum PlanTextReport {
                 if let state = session.state { words.append(state) }
                 if let age = session.transactionAgeSeconds { words.append("transaction \(Duration.seconds(age).formattedForHumans) old") }
                 if let app = session.applicationName, !app.isEmpty { words.append("app \(app)") }
-                if let query = session.query, !query.isEmpty { words.append("query: \(query)") }
+                if let query = session.query?.trimmingSuffix(";"), !query.isEmpty { words.append("query: \(query)") }
                 return words.joined(separator: ", ")
             }.joined(separator: "; ")
             var text = "now: would WAIT for \(prediction.mode.pgLocksName) on \(prediction.relation) behind \(blockers)"
@@ -69,5 +69,14 @@ public enum PlanTextReport {
 
     private static func oneLine(_ sql: String) -> String {
         sql.singleLine(limit: 100)
+    }
+}
+
+private extension String {
+    /// The text without trailing copies of `character`.
+    func trimmingSuffix(_ character: Character) -> String {
+        var text = self
+        while text.last == character { text.removeLast() }
+        return text
     }
 }
