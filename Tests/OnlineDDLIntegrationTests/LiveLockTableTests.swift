@@ -46,23 +46,9 @@ struct LiveLockTableTests {
     /// The classic outage: T1 holds RowExclusive, T2's ALTER TABLE waits, T3's INSERT
     /// waits behind T2 (a soft wait), not behind T1.
     @Test func classicOutageShowsTheSoftWait() throws {
-        let observer = try TestDatabase.connect()
-        let table = TestDatabase.uniqueName("outage")
-        try observer.execute("CREATE TABLE \(table) (id int)")
-        defer { _ = try? observer.execute("DROP TABLE IF EXISTS \(table)") }
-        let url = try TestDatabase.url()
-        let t1 = try SessionWorker(url: url, label: "t1")
-        let t2 = try SessionWorker(url: url, label: "t2")
-        let t3 = try SessionWorker(url: url, label: "t3")
-        defer {
-            for session in [t3, t2] where session.isBusy { try? session.canceller.cancel() }
-            for session in [t1, t2, t3] { _ = try? session.result(within: 10); _ = try? session.run("ROLLBACK") }
-        }
-        try t1.run("BEGIN; INSERT INTO \(table) VALUES (1)")
-        t2.send("ALTER TABLE \(table) ADD COLUMN note text")
-        try waitUntilBlocked(pid: t2.pid, on: observer)
-        t3.send("INSERT INTO \(table) VALUES (2)")
-        try waitUntilBlocked(pid: t3.pid, on: observer)
+        let outage = try ClassicOutage()
+        defer { outage.end() }
+        let (observer, table, t1, t2, t3) = (outage.observer, outage.table, outage.t1, outage.t2, outage.t3)
 
         let live = LiveLockTable(snapshot: try LockSnapshot.read(from: observer))
         let queue = try #require(live.queues().first { $0.tag.relationName == "public.\(table)" })
