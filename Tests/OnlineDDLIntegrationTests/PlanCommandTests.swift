@@ -72,7 +72,10 @@ struct PlanCommandTests {
         let idle = try SessionWorker(url: TestDatabase.url(), label: "idle")
         defer { _ = try? idle.run("ROLLBACK") }
         try idle.run("SET application_name = 'nightly-report'; BEGIN; INSERT INTO \(table) VALUES (1)")
-        let path = try folder(["0001_note.sql": "ALTER TABLE \(table) ADD COLUMN note text;\n"])
+        let path = try folder([
+            "0001_note.sql": "ALTER TABLE \(table) ADD COLUMN note text;\n",
+            "0002_index.sql": "CREATE INDEX CONCURRENTLY \(table)_id_idx ON \(table) (id);\n",
+        ])
         defer { try? FileManager.default.removeItem(atPath: path) }
         let url = try TestDatabase.url()
 
@@ -89,6 +92,11 @@ struct PlanCommandTests {
         let statement = try #require(plan.migrations.first?.statements.first)
         // Connected, relations are resolved through the catalog and schema-qualified.
         #expect(statement.locks.first == MigrationPlan.Lock(relation: "public.\(table)", mode: .accessExclusive))
+        #expect(statement.size == nil, "catalog-only work has no size")
+        let index = try #require(plan.migrations.last?.statements.first)
+        #expect(index.rewrite == .scan)
+        #expect(index.size?.relation == "public.\(table)")
+        #expect((index.size?.bytes ?? 0) > 0)
         let prediction = try #require(statement.prediction)
         #expect(prediction.outcome == .wait)
         #expect(prediction.blockers.map(\.session.pid) == [idle.pid])

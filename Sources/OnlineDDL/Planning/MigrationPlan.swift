@@ -53,6 +53,22 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
         }
     }
 
+    /// How much data a scan or rewrite goes through: the statement's tables (with their
+    /// partitions or children), as the catalog's statistics say.
+    public struct DataSize: Codable, Sendable, Equatable {
+        /// The main table, schema-qualified.
+        public let relation: String
+        /// `pg_total_relation_size` summed over the tables (indexes and TOAST included).
+        public let bytes: Int
+        /// `reltuples` summed; nil when a table was never analyzed or vacuumed.
+        public let estimatedRows: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case relation, bytes
+            case estimatedRows = "estimated_rows"
+        }
+    }
+
     public struct Statement: Codable, Sendable, Equatable {
         public let line: Int
         public let column: Int
@@ -62,6 +78,8 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
         public let locks: [Lock]
         /// `none`, `scan` or `rewrite`.
         public let rewrite: DataWork.Kind
+        /// For a scan or rewrite planned against a database, how much data it goes through.
+        public let size: DataSize?
         /// Why the statement has no reliable lock list, when the analyzer cannot classify it.
         public let unclassified: String?
         public let findings: [FindingEntry]
@@ -71,7 +89,7 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
         public let prediction: LockWaitPrediction?
 
         enum CodingKeys: String, CodingKey {
-            case line, column, sql, transactional, locks, rewrite, unclassified, findings, prediction
+            case line, column, sql, transactional, locks, rewrite, size, unclassified, findings, prediction
         }
 
         /// Writes every key, `null` included, so tools can rely on the shape.
@@ -83,6 +101,7 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
             try container.encode(transactional, forKey: .transactional)
             try container.encode(locks, forKey: .locks)
             try container.encode(rewrite, forKey: .rewrite)
+            try container.encode(size, forKey: .size)
             try container.encode(unclassified, forKey: .unclassified)
             try container.encode(findings, forKey: .findings)
             try container.encode(prediction, forKey: .prediction)

@@ -26,11 +26,14 @@ public struct MigrationPlanner: Sendable {
         public let locks: [MigrationPlan.Lock]
         public let dataWork: DataWork.Kind
         public let transactional: Bool
+        /// How much data a scan or rewrite goes through, when the catalog is known.
+        public let dataSize: MigrationPlan.DataSize?
 
-        public init(locks: [MigrationPlan.Lock], dataWork: DataWork.Kind, transactional: Bool) {
+        public init(locks: [MigrationPlan.Lock], dataWork: DataWork.Kind, transactional: Bool, dataSize: MigrationPlan.DataSize? = nil) {
             self.locks = locks
             self.dataWork = dataWork
             self.transactional = transactional
+            self.dataSize = dataSize
         }
     }
 
@@ -68,6 +71,7 @@ public struct MigrationPlanner: Sendable {
                 statements.append(MigrationPlan.Statement(
                     line: statement.location.line, column: statement.location.column, sql: statement.text,
                     transactional: resolution.transactional, locks: statementLocks, rewrite: resolution.dataWork,
+                    size: resolution.dataSize,
                     unclassified: analysis.classification.unclassifiedReason,
                     findings: findings.filter { $0.statementIndex == index }.map(MigrationPlan.FindingEntry.init),
                     prediction: prediction
@@ -100,8 +104,23 @@ public struct MigrationPlanner: Sendable {
             let locks = resolved.locks.map {
                 MigrationPlan.Lock(relation: $0.relation.name.description, mode: $0.mode, relationID: $0.relation.id.rawValue)
             }
-            return Resolution(locks: distinct(locks), dataWork: resolved.dataWork.kind, transactional: resolved.transactional)
+            return Resolution(
+                locks: distinct(locks), dataWork: resolved.dataWork.kind, transactional: resolved.transactional,
+                dataSize: resolved.dataWork.kind == .none ? nil : dataSize(of: resolved))
         }
+    }
+
+    /// The statement's target table and its partitions or children, summed.
+    private static func dataSize(of resolved: ResolvedAnalysis) -> MigrationPlan.DataSize? {
+        let roles: Set<LockRole> = [.target, .partition, .descendant]
+        var seen: Set<RelationID> = []
+        let tables = resolved.locks.filter { roles.contains($0.role) && $0.relation.kind != .index }
+            .map(\.relation).filter { seen.insert($0.id).inserted }
+        guard let main = tables.first else { return nil }
+        let rows = tables.map(\.size.estimatedRows)
+        return MigrationPlan.DataSize(
+            relation: main.name.description, bytes: tables.map(\.size.totalBytes).reduce(0, +),
+            estimatedRows: rows.contains(nil) ? nil : rows.compactMap { $0 }.reduce(0, +))
     }
 
     /// Keeps the first of repeated (relation, mode) pairs, in order.

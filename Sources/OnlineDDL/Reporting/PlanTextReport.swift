@@ -32,7 +32,15 @@ public enum PlanTextReport {
         case .scan: "scans the table under the lock"
         case .rewrite: "rewrites the table under the lock"
         }
-        return "\(locks); \(work)\(statement.transactional ? "" : "; cannot run in a transaction")"
+        let size = statement.size.map { " (\(describe($0)))" } ?? ""
+        return "\(locks); \(work)\(size)\(statement.transactional ? "" : "; cannot run in a transaction")"
+    }
+
+    private static func describe(_ size: MigrationPlan.DataSize) -> String {
+        let megabytes = Double(size.bytes) / 1_048_576
+        let amount = megabytes >= 1024 ? String(format: "%.1f GB", megabytes / 1024) : String(format: "%.1f MB", megabytes)
+        let rows = size.estimatedRows.map { String(format: ", ~%.0f rows", $0) } ?? ""
+        return "\(size.relation): \(amount)\(rows)"
     }
 
     private static func describe(_ prediction: LockWaitPrediction) -> String {
