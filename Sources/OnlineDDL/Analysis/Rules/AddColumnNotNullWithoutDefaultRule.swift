@@ -6,10 +6,8 @@ struct AddColumnNotNullWithoutDefaultRule: StatementLintRule {
     let summary = "ADD COLUMN … NOT NULL without a DEFAULT fails on a table that has rows"
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
-        guard let alter = statement.facts.alterTable,
-              !SchemaHistory(context).isNewTable(alter.relation, before: statement.index) else { return [] }
+        guard let (alter, lock) = statement.alterOfExistingTable(in: context) else { return [] }
         let table = alter.relation
-        let lock = LockImpact(mode: statement.analysis.strongestMode(on: table) ?? .accessExclusive)
         return alter.subcommands.compactMap { command in
             guard let column = command.newColumn, column.isNotNull, !Self.fillsExistingRows(column) else { return nil }
             let alter = "ALTER TABLE \(SQLText.relation(table))"

@@ -6,10 +6,8 @@ struct RewriteColumnTypeRule: StatementLintRule {
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
         let history = SchemaHistory(context)
-        guard let alter = statement.facts.alterTable,
-              !history.isNewTable(alter.relation, before: statement.index) else { return [] }
+        guard let (alter, lock) = statement.alterOfExistingTable(in: context) else { return [] }
         let table = alter.relation
-        let lock = LockImpact(mode: statement.analysis.strongestMode(on: table) ?? .accessExclusive)
         return alter.subcommands.compactMap { command in
             guard let change = command.typeChange else { return nil }
             let oldType = history.columnType(table, change.column, before: statement.index)

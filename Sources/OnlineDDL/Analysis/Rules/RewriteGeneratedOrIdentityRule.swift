@@ -6,10 +6,8 @@ struct RewriteGeneratedOrIdentityRule: StatementLintRule {
     let summary = "ADD COLUMN … GENERATED (identity or stored) rewrites the table under ACCESS EXCLUSIVE"
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
-        guard let alter = statement.facts.alterTable,
-              !SchemaHistory(context).isNewTable(alter.relation, before: statement.index) else { return [] }
+        guard let (alter, lock) = statement.alterOfExistingTable(in: context) else { return [] }
         let table = alter.relation
-        let lock = LockImpact(mode: statement.analysis.strongestMode(on: table) ?? .accessExclusive)
         return alter.subcommands.compactMap { command in
             guard let column = command.newColumn, column.isIdentity || column.isGeneratedStored else { return nil }
             let kind = column.isIdentity ? "an identity column" : "a stored generated column"

@@ -6,10 +6,8 @@ struct RewriteVolatileDefaultRule: StatementLintRule {
     let summary = "ADD COLUMN with a volatile default (or any default before PostgreSQL 11) rewrites the table under ACCESS EXCLUSIVE"
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
-        guard let alter = statement.facts.alterTable,
-              !SchemaHistory(context).isNewTable(alter.relation, before: statement.index) else { return [] }
+        guard let (alter, lock) = statement.alterOfExistingTable(in: context) else { return [] }
         let table = alter.relation
-        let lock = LockImpact(mode: statement.analysis.strongestMode(on: table) ?? .accessExclusive)
         return alter.subcommands.enumerated().compactMap { index, command in
             guard let column = command.newColumn, !column.isIdentity, !column.isGeneratedStored,
                   column.type.isSerial || Self.defaultRewrites(column, version: context.postgresMajorVersion),

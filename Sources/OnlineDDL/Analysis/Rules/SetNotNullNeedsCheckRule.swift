@@ -7,10 +7,8 @@ struct SetNotNullNeedsCheckRule: StatementLintRule {
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
         let history = SchemaHistory(context)
-        guard let alter = statement.facts.alterTable,
-              !history.isNewTable(alter.relation, before: statement.index) else { return [] }
+        guard let (alter, lock) = statement.alterOfExistingTable(in: context) else { return [] }
         let table = alter.relation
-        let lock = LockImpact(mode: statement.analysis.strongestMode(on: table) ?? .accessExclusive)
         return alter.subcommands.compactMap { command in
             guard command.kind == "AT_SetNotNull", let column = command.column else { return nil }
             if context.postgresMajorVersion >= 12, history.hasValidNotNullCheck(table, column, before: statement.index) {

@@ -6,10 +6,8 @@ struct UniqueWithoutIndexRule: StatementLintRule {
     let summary = "ADD UNIQUE or PRIMARY KEY without USING INDEX builds the index under ACCESS EXCLUSIVE"
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
-        guard let alter = statement.facts.alterTable,
-              !SchemaHistory(context).isNewTable(alter.relation, before: statement.index) else { return [] }
+        guard let (alter, lock) = statement.alterOfExistingTable(in: context) else { return [] }
         let table = alter.relation
-        let lock = LockImpact(mode: statement.analysis.strongestMode(on: table) ?? .accessExclusive)
         let constraints = alter.subcommands.flatMap { command in
             ([command.constraint].compactMap { $0 } + (command.newColumn?.constraints ?? []))
                 .filter { ($0.kind == .unique || $0.kind == .primaryKey) && $0.usingIndex == nil }

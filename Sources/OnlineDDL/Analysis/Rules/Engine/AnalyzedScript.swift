@@ -47,6 +47,15 @@ struct LintStatement: Sendable {
 
     var facts: StatementFacts { analysis.facts }
 
+    /// The statement's `ALTER TABLE` facts and the lock it takes on the table, when the table
+    /// existed before this file (a table the file itself created is still invisible to
+    /// everyone else, so altering it blocks nobody).
+    func alterOfExistingTable(in context: LintContext) -> (alter: AlterTableFacts, lock: LockImpact)? {
+        guard let alter = facts.alterTable,
+              !SchemaHistory(context).isNewTable(alter.relation, before: index) else { return nil }
+        return (alter, LockImpact(mode: analysis.strongestMode(on: alter.relation) ?? .accessExclusive))
+    }
+
     /// The strongest lock the statement holds on a named relation beyond a name lookup.
     var strongestLock: RelationLockRequest? {
         analysis.lockRequests.filter { $0.duration != .released }.max { $0.mode < $1.mode }
