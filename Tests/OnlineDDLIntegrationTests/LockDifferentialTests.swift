@@ -104,7 +104,7 @@ struct LockDifferentialTests {
 
     private static func state(_ state: LockScenarioState) -> ObservedState {
         ObservedState(
-            rows: state.locks.map { "\($0.session) \($0.relation) \($0.mode.pgLocksName) \($0.granted ? "granted" : "waiting")" }.sorted(),
+            rows: state.locks.map { "\($0.session) \($0.object) \($0.mode.pgLocksName) \($0.granted ? "granted" : "waiting")" }.sorted(),
             errors: state.errors
         )
     }

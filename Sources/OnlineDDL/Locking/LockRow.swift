@@ -1,5 +1,5 @@
 /// One row of the simulated lock table, like one row of `pg_locks`.
-public struct LockRow: Sendable, Equatable {
+public struct LockRow: Codable, Sendable, Equatable {
     /// The session holding or awaiting the lock.
     public let session: String
     /// The locked object.
@@ -8,6 +8,12 @@ public struct LockRow: Sendable, Equatable {
     public let mode: LockMode
     /// `true` for a held lock, `false` for a queued request.
     public let granted: Bool
+
+    /// In `simulate`'s JSON the object is written `relation`.
+    enum CodingKeys: String, CodingKey {
+        case session, mode, granted
+        case object = "relation"
+    }
 
     /// Creates a row.
     public init(session: String, object: String, mode: LockMode, granted: Bool) {

@@ -27,7 +27,7 @@ struct LockScenarioRunner {
             abort(session)
         }
         return LockScenarioState(
-            locks: simulator.locks().map(LockScenarioRow.init),
+            locks: simulator.locks(),
             errors: failure.map { [action.session: $0.rawValue] } ?? [:])
     }
 

@@ -32,10 +32,10 @@ public enum LockScenarioReport {
         }
     }
 
-    private static func table(_ rows: [LockScenarioRow]) -> [String] {
+    private static func table(_ rows: [LockRow]) -> [String] {
         if rows.isEmpty { return ["  (no locks)"] }
         let cells = [["object", "session", "mode", "state"]] + rows.map {
-            [$0.relation, $0.session, $0.mode.pgLocksName, $0.granted ? "granted" : "waiting"]
+            [$0.object, $0.session, $0.mode.pgLocksName, $0.granted ? "granted" : "waiting"]
         }
         let widths = (0..<3).map { column in cells.map { $0[column].count }.max() ?? 0 }
         return cells.map { row in

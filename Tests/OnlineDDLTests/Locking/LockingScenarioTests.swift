@@ -17,8 +17,8 @@ extension LockingTests {
             LockScenarioStep(session: session, cancel: true)
         }
 
-        private func row(_ session: String, _ object: String, _ mode: LockMode, granted: Bool = true) -> LockScenarioRow {
-            LockScenarioRow(session: session, relation: object, mode: mode, granted: granted)
+        private func row(_ session: String, _ object: String, _ mode: LockMode, granted: Bool = true) -> LockRow {
+            LockRow(session: session, object: object, mode: mode, granted: granted)
         }
 
         @Test func jsonContractRoundTrip() throws {
