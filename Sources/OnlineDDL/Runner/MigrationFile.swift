@@ -29,7 +29,10 @@ public struct MigrationFile: Sendable {
     }
 
     /// The version without leading zeros, which identifies it: `0002` and `2` are the same.
-    public var canonicalVersion: String {
+    public var canonicalVersion: String { Self.canonical(version) }
+
+    /// A version without leading zeros (`"0"` for all zeros).
+    static func canonical(_ version: String) -> String {
         let trimmed = version.drop { $0 == "0" }
         return trimmed.isEmpty ? "0" : String(trimmed)
     }

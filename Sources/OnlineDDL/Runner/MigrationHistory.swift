@@ -12,9 +12,7 @@ public enum MigrationHistory {
         let rows = try connection.query("SELECT version FROM \(table)").rows
         var versions: Set<String> = []
         for row in rows {
-            let version: String = try row.decode("version")
-            let trimmed = version.drop { $0 == "0" }
-            versions.insert(trimmed.isEmpty ? "0" : String(trimmed))
+            versions.insert(MigrationFile.canonical(try row.decode("version")))
         }
         return versions
     }
