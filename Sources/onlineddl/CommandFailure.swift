@@ -4,6 +4,8 @@ struct CommandFailure: Error {
     static let databaseExitCode: Int32 = 1
     /// Bad flags, arguments or input files.
     static let usageExitCode: Int32 = 2
+    /// Gave up waiting for locks, or for another runner.
+    static let gaveUpExitCode: Int32 = 3
 
     let message: String
     let exitCode: Int32

@@ -12,10 +12,10 @@ struct OnlineDDLCommand: ParsableCommand {
             takes, and checks the live lock queue before sending it, so a migration never \
             queues behind a long transaction and stalls every query behind it.
 
-            Exit codes: 0 success, 1 database or migration error, 2 usage or input error.
+            Exit codes: 0 success, 1 database or migration error, 2 usage or input error, 3 gave up waiting for locks (apply).
             """,
         version: OnlineDDLVersion.current,
-        subcommands: [PlanCommand.self, LocksCommand.self, SimulateCommand.self, PingCommand.self]
+        subcommands: [ApplyCommand.self, StatusCommand.self, PlanCommand.self, LocksCommand.self, SimulateCommand.self, PingCommand.self]
     )
 
     /// Runs the command line, mapping usage errors to exit code 2 and other failures to theirs.

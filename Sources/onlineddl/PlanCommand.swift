@@ -108,7 +108,7 @@ struct PlanCommand: ParsableCommand {
             if let postgresVersion, postgresVersion != version {
                 Console.verbose("--pg-version \(postgresVersion) ignored: the server is PostgreSQL \(version)", enabled: true)
             }
-            let applied = try MigrationHistory.appliedVersions(on: database)
+            let applied = try HistoryTable.defaultTable.appliedVersions(on: database)
             let pending = inputs.filter { !applied.contains($0.file.canonicalVersion) }
             Console.verbose("\(inputs.count - pending.count) applied, \(pending.count) pending", enabled: connection.verbose)
             let catalog = try CatalogSnapshot.read(from: database)

@@ -14,6 +14,11 @@ public enum SQLIdentifier {
         (relation.schema.map { quoted($0) + "." } ?? "") + quoted(relation.name)
     }
 
+    /// `text` as a string literal, with inner single quotes doubled.
+    public static func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
     private static func isSafeBare(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || ("a"..."z").contains(first),
               name.unicodeScalars.allSatisfy({ $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) })

@@ -22,6 +22,18 @@ public struct SQLComment: Sendable, Equatable {
     public let text: String
     public let byteRange: Range<Int>
     public let location: SourceLocation
+
+    /// The comment's text without its `--` or `/* */` markers.
+    public var body: Substring {
+        var body = Substring(text)
+        if body.hasPrefix("--") {
+            body = body.dropFirst(2)
+        } else if body.hasPrefix("/*") {
+            body = body.dropFirst(2)
+            if body.hasSuffix("*/") { body = body.dropLast(2) }
+        }
+        return body
+    }
 }
 
 /// A SQL file split into statements with exact positions, using libpg_query's parser.

@@ -49,7 +49,7 @@ public struct MigrationPlanner: Sendable {
     ) -> MigrationPlan {
         var earlier: [AnalyzedScript] = []
         var migrations: [MigrationPlan.Migration] = []
-        var predictor = liveLocks.map(MigrationLockPredictor.init)
+        var predictor = liveLocks.map { MigrationLockPredictor(table: $0) }
         for input in inputs {
             let analyzed = AnalyzedScript(script: input.script, postgresMajorVersion: postgresMajorVersion)
             let context = LintContext(analyzed, postgresMajorVersion: postgresMajorVersion, earlierScripts: earlier)
@@ -124,7 +124,7 @@ public struct MigrationPlanner: Sendable {
     }
 
     /// Keeps the first of repeated (relation, mode) pairs, in order.
-    private static func distinct(_ locks: [MigrationPlan.Lock]) -> [MigrationPlan.Lock] {
+    static func distinct(_ locks: [MigrationPlan.Lock]) -> [MigrationPlan.Lock] {
         var seen: Set<String> = []
         return locks.filter { seen.insert("\($0.relationID.map(String.init) ?? $0.relation) \($0.mode.rawValue)").inserted }
     }

@@ -86,6 +86,11 @@ public struct LiveLockTable: Sendable {
     /// The backend pid of a session, nil for prepared transactions.
     public func pid(of session: String) -> Int32? { pids[session] }
 
+    /// The session (`virtualtransaction`) of a backend that holds or awaits a lock.
+    public func sessionName(ofPID pid: Int32) -> String? {
+        pids.first { $0.value == pid }?.key
+    }
+
     /// Every object that has a wait queue, or every object with locks when `includeIdle`.
     public func queues(includeIdle: Bool = false) -> [ObjectQueue] {
         var holdersByObject: [String: [String: [LockMode]]] = [:]
@@ -129,7 +134,7 @@ public struct LiveLockTable: Sendable {
 
     /// The pids a waiting backend waits for, as `pg_blocking_pids()` reports them.
     public func blockingPIDs(of pid: Int32) -> [Int32] {
-        guard let session = pids.first(where: { $0.value == pid })?.key,
+        guard let session = sessionName(ofPID: pid),
               let blockers = simulator.blockers(of: session) else { return [] }
         return (blockers.hard + blockers.soft).map { pids[$0] ?? 0 }
     }

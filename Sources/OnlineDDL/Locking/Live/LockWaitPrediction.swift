@@ -50,10 +50,15 @@ public struct MigrationLockPredictor: Sendable {
 
     private let table: LiveLockTable
     private var simulator: LockSimulator
+    /// The session the predictions are made for.
+    private let session: String
 
-    public init(table: LiveLockTable) {
+    /// Predicts for a new session, or for the backend `runnerPID` when it is in the table
+    /// already (a runner inside its transaction, holding the locks of earlier statements).
+    public init(table: LiveLockTable, runnerPID: Int32? = nil) {
         self.table = table
         self.simulator = table.simulator
+        self.session = runnerPID.flatMap(table.sessionName(ofPID:)) ?? Self.runnerSession
     }
 
     /// Predicts one request on a relation named `relation` (schema-qualified or bare) or,
@@ -61,13 +66,13 @@ public struct MigrationLockPredictor: Sendable {
     public mutating func predict(relation: String, relationID: UInt32? = nil, mode: LockMode) -> LockWaitPrediction {
         let tag = relationID.flatMap(table.tag(forRelationID:)) ?? table.tag(forRelation: relation)
         let key = tag?.key ?? "relation \(relationID.map(String.init) ?? relation)"
-        let prediction = simulator.predict(session: Self.runnerSession, object: key, mode: mode)
+        let prediction = simulator.predict(session: session, object: key, mode: mode)
         let outcome: LockWaitPrediction.Outcome
         var blockers: [LockWaitPrediction.Blocker] = []
         switch prediction.outcome {
         case .granted:
             outcome = .granted
-            _ = simulator.acquire(session: Self.runnerSession, object: key, mode: mode)
+            _ = simulator.acquire(session: session, object: key, mode: mode)
         case .waiting(let hard, let soft):
             outcome = .wait
             blockers = hard.map { .init(kind: .hard, session: table.session($0)) }
@@ -85,7 +90,7 @@ public struct MigrationLockPredictor: Sendable {
 
     /// Forgets the runner's locks, as its COMMIT would.
     public mutating func endTransaction() {
-        _ = simulator.releaseAll(session: Self.runnerSession)
+        _ = simulator.releaseAll(session: session)
     }
 }
 

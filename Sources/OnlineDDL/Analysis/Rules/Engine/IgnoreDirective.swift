@@ -25,7 +25,7 @@ struct IgnoreDirective: Sendable {
 
     /// Reads a comment; `nil` unless it starts with `onlineddl:ignore` or `onlineddl:ignore-file`.
     init?(comment: SQLComment) {
-        let words = Self.words(of: comment.text)
+        let words = comment.body.split(whereSeparator: \.isWhitespace).map(String.init)
         let scope: Scope
         switch words.first {
         case Self.statementKeyword: scope = .statement
@@ -45,17 +45,5 @@ struct IgnoreDirective: Sendable {
     /// Whether the directive switches off a rule.
     func covers(_ ruleID: String) -> Bool {
         ignoresAll || ruleIDs.contains(ruleID)
-    }
-
-    /// The comment's words without its `--` or `/* */` markers.
-    private static func words(of text: String) -> [String] {
-        var body = Substring(text)
-        if body.hasPrefix("--") {
-            body = body.dropFirst(2)
-        } else if body.hasPrefix("/*") {
-            body = body.dropFirst(2)
-            if body.hasSuffix("*/") { body = body.dropLast(2) }
-        }
-        return body.split(whereSeparator: \.isWhitespace).map(String.init)
     }
 }

@@ -1,0 +1,111 @@
+import Foundation
+
+/// The prediction gate's verdict on a set of lock requests against one live snapshot:
+/// send now, send and let `lock_timeout` bound a short wait, or do not send and wait.
+public struct GateAssessment: Sendable, Equatable {
+    public enum Verdict: String, Sendable, Codable {
+        /// Every lock would be granted at once.
+        case clear
+        /// Some lock would queue, but only behind young, running transactions: sending is
+        /// safe, `lock_timeout` bounds the wait.
+        case proceed
+        /// Some lock would queue behind a long transaction (or the request would deadlock):
+        /// sending it would stall every query behind it, so the runner waits instead.
+        case wait
+    }
+
+    public let verdict: Verdict
+    /// The prediction of each request, in order (up to the first that would wait).
+    public let predictions: [LockWaitPrediction]
+    /// The sessions the first waiting request would wait for, long ones first.
+    public let blockers: [GateBlocker]
+
+    /// Predicts `locks` in order against `table`, for the backend `runnerPID` when it is
+    /// already in a transaction (holding earlier statements' locks) or for a new session.
+    /// Blocking transactions older than `longTransactionAge` seconds, idle in transaction,
+    /// prepared, or themselves queued behind such a session, are long.
+    public static func assess(
+        _ locks: [MigrationPlan.Lock], table: LiveLockTable, runnerPID: Int32? = nil, longTransactionAge: Double
+    ) -> GateAssessment {
+        var predictor = MigrationLockPredictor(table: table, runnerPID: runnerPID)
+        var predictions: [LockWaitPrediction] = []
+        for lock in locks {
+            let prediction = predictor.predict(relation: lock.relation, relationID: lock.relationID, mode: lock.mode)
+            predictions.append(prediction)
+            switch prediction.outcome {
+            case .granted:
+                continue
+            case .deadlock:
+                return GateAssessment(verdict: .wait, predictions: predictions, blockers: [])
+            case .wait:
+                let classifier = BlockerClassifier(table: table, longTransactionAge: longTransactionAge)
+                let blockers = prediction.blockers.map { classifier.classify($0.session) }
+                    .sorted { $0.isLong && !$1.isLong }
+                let verdict: Verdict = blockers.contains(where: \.isLong) ? .wait : .proceed
+                return GateAssessment(verdict: verdict, predictions: predictions, blockers: blockers)
+            }
+        }
+        return GateAssessment(verdict: .clear, predictions: predictions, blockers: [])
+    }
+}
+
+/// A session the runner's request would wait for, and whether it is a long transaction.
+public struct GateBlocker: Sendable, Equatable, Codable {
+    public let pid: Int32?
+    public let applicationName: String?
+    public let user: String?
+    public let state: String?
+    public let transactionAgeSeconds: Double?
+    /// The session's current or last statement on one line, truncated.
+    public let query: String?
+    /// Whether the runner waits for it rather than queueing behind it.
+    public let isLong: Bool
+    /// Why, in a few words: `idle in transaction for 42.0 s`, `transaction open for 3.1 s`,
+    /// `queued behind pid 4242 (idle in transaction)`, `young running transaction`.
+    public let reason: String
+
+    enum CodingKeys: String, CodingKey {
+        case pid, user, state, query, reason
+        case applicationName = "application_name"
+        case transactionAgeSeconds = "transaction_age_seconds"
+        case isLong = "long"
+    }
+}
+
+/// Decides which blocking sessions are long transactions, following soft waits: a session
+/// queued ahead of the runner is long when it is itself stuck behind a long transaction.
+struct BlockerClassifier {
+    let table: LiveLockTable
+    let longTransactionAge: Double
+
+    func classify(_ session: LockQueueReport.Session) -> GateBlocker {
+        var visited: Set<String> = []
+        let reason = longReason(session.virtualTransaction, visited: &visited)
+        return GateBlocker(
+            pid: session.pid, applicationName: session.applicationName, user: session.user, state: session.state,
+            transactionAgeSeconds: session.transactionAgeSeconds, query: session.query,
+            isLong: reason != nil, reason: reason ?? "young running transaction")
+    }
+
+    /// Why a session counts as long, or nil when it is young and running.
+    private func longReason(_ name: String, visited: inout Set<String>) -> String? {
+        guard visited.insert(name).inserted else { return nil }
+        let session = table.session(name)
+        guard let pid = session.pid else { return "prepared transaction" }
+        let age = session.transactionAgeSeconds.map { String(format: "%.1f s", $0) }
+        if table.snapshot.activity[pid]?.isIdleInTransaction == true {
+            return "idle in transaction" + (age.map { " for \($0)" } ?? "")
+        }
+        if let seconds = session.transactionAgeSeconds, seconds >= longTransactionAge, let age {
+            return "transaction open for \(age)"
+        }
+        if let blockers = table.simulator.blockers(of: name) {
+            for blocker in blockers.hard + blockers.soft {
+                if let reason = longReason(blocker, visited: &visited) {
+                    return "queued behind pid \(table.pid(of: blocker).map(String.init) ?? "?") (\(reason))"
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,164 @@
+/// The table where onlineddl records what it applied (`onlineddl.schema_migrations` by
+/// default): one row per migration version.
+///
+/// A transactional migration's row is written in the migration's own transaction, so the
+/// row and the schema change commit together or not at all. A migration that runs
+/// statement by statement gets its row after its first statement and the row counts the
+/// statements applied, so a run cut off in the middle is reported, and resumed, exactly.
+public struct HistoryTable: Sendable, Equatable, CustomStringConvertible {
+    public let schema: String
+    public let name: String
+
+    /// `onlineddl.schema_migrations`.
+    public static let defaultTable = HistoryTable(schema: "onlineddl", name: "schema_migrations")
+
+    public init(schema: String, name: String) {
+        self.schema = schema
+        self.name = name
+    }
+
+    /// Reads `schema.table` (or `table`, in schema `onlineddl`). Names are plain lowercase
+    /// identifiers: letters, digits and underscores, not starting with a digit.
+    public init(parsing text: String) throws(HistoryTableNameError) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard (1...2).contains(parts.count), parts.allSatisfy(Self.isPlainIdentifier) else {
+            throw HistoryTableNameError(text: text)
+        }
+        self.init(schema: parts.count == 2 ? parts[0] : Self.defaultTable.schema, name: parts[parts.count - 1])
+    }
+
+    /// `schema.name`.
+    public var description: String { "\(schema).\(name)" }
+
+    /// The table's name for SQL, quoted.
+    var sqlName: String { SQLIdentifier.quoted(RelationName(schema: schema, name: name)) }
+
+    private static func isPlainIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, text.utf8.count <= 63 else { return false }
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || scalar == "_" }
+        return isLetter(first) && text.unicodeScalars.allSatisfy { isLetter($0) || ("0"..."9").contains($0) }
+    }
+
+    /// Whether the table exists.
+    public func exists(on connection: Connection) throws(PostgresError) -> Bool {
+        try connection.query("SELECT to_regclass($1) IS NOT NULL AS present", [sqlName]).rows[0].decode("present")
+    }
+
+    /// Creates the schema and the table if they are missing.
+    public func create(on connection: Connection) throws(PostgresError) {
+        guard try !exists(on: connection) else { return }
+        try connection.execute("""
+            CREATE SCHEMA IF NOT EXISTS \(SQLIdentifier.quoted(schema));
+            CREATE TABLE IF NOT EXISTS \(sqlName) (
+                version text PRIMARY KEY,
+                name text NOT NULL,
+                checksum text NOT NULL,
+                applied_at timestamptz NOT NULL,
+                duration_ms bigint NOT NULL,
+                attempts integer NOT NULL,
+                lock_wait_ms bigint NOT NULL,
+                statements_applied integer NOT NULL,
+                statements_total integer NOT NULL
+            );
+            COMMENT ON TABLE \(sqlName) IS 'Migrations applied by onlineddl: one row per version. Do not edit by hand.'
+            """)
+    }
+
+    /// Every recorded migration, by canonical version; empty when the table does not exist.
+    public func records(on connection: Connection) throws(PostgresError) -> [String: HistoryRecord] {
+        guard try exists(on: connection) else { return [:] }
+        let rows = try connection.query("""
+            SELECT version, name, checksum, to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS applied_at,
+                   duration_ms, attempts, lock_wait_ms, statements_applied, statements_total
+              FROM \(sqlName)
+            """).rows
+        var records: [String: HistoryRecord] = [:]
+        for row in rows {
+            let record = HistoryRecord(
+                version: MigrationFile.canonical(try row.decode("version")), name: try row.decode("name"),
+                checksum: try row.decode("checksum"), appliedAt: try row.decode("applied_at"),
+                durationMilliseconds: try row.decode("duration_ms"), attempts: try row.decode("attempts"),
+                lockWaitMilliseconds: try row.decode("lock_wait_ms"),
+                statementsApplied: try row.decode("statements_applied"),
+                statementsTotal: try row.decode("statements_total"))
+            records[record.version] = record
+        }
+        return records
+    }
+
+    /// The versions recorded as completely applied, canonical (without leading zeros).
+    public func appliedVersions(on connection: Connection) throws(PostgresError) -> Set<String> {
+        Set(try records(on: connection).values.filter(\.isComplete).map(\.version))
+    }
+
+    /// Writes (or updates) a migration's row on `connection`, in whatever transaction it is in.
+    public func record(_ entry: HistoryEntry, on connection: Connection) throws(PostgresError) {
+        try connection.query("""
+            INSERT INTO \(sqlName) AS h (version, name, checksum, applied_at, duration_ms, attempts, lock_wait_ms,
+                                          statements_applied, statements_total)
+            VALUES ($1, $2, $3, clock_timestamp(), $4, $5, $6, $7, $8)
+            ON CONFLICT (version) DO UPDATE SET
+                name = EXCLUDED.name, checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at,
+                duration_ms = h.duration_ms + EXCLUDED.duration_ms, attempts = h.attempts + EXCLUDED.attempts,
+                lock_wait_ms = h.lock_wait_ms + EXCLUDED.lock_wait_ms,
+                statements_applied = EXCLUDED.statements_applied, statements_total = EXCLUDED.statements_total
+            """, [
+                MigrationFile.canonical(entry.version), entry.name, entry.checksum, entry.duration.wholeMilliseconds,
+                entry.attempts, entry.lockWait.wholeMilliseconds, entry.statementsApplied, entry.statementsTotal,
+            ])
+    }
+
+    /// Replaces the checksum recorded for a version (after `--allow-changed`).
+    public func updateChecksum(version: String, to checksum: String, on connection: Connection) throws(PostgresError) {
+        try connection.query(
+            "UPDATE \(sqlName) SET checksum = $2 WHERE version = $1", [MigrationFile.canonical(version), checksum])
+    }
+}
+
+/// One row of the history table.
+public struct HistoryRecord: Sendable, Equatable, Codable {
+    /// Canonical version (no leading zeros).
+    public let version: String
+    public let name: String
+    public let checksum: String
+    /// When the row was last written, `YYYY-MM-DDTHH:MM:SSZ`.
+    public let appliedAt: String
+    public let durationMilliseconds: Int64
+    public let attempts: Int
+    public let lockWaitMilliseconds: Int64
+    public let statementsApplied: Int
+    public let statementsTotal: Int
+
+    /// Whether every statement of the migration was applied.
+    public var isComplete: Bool { statementsApplied >= statementsTotal }
+
+    enum CodingKeys: String, CodingKey {
+        case version, name, checksum, attempts
+        case appliedAt = "applied_at"
+        case durationMilliseconds = "duration_ms"
+        case lockWaitMilliseconds = "lock_wait_ms"
+        case statementsApplied = "statements_applied"
+        case statementsTotal = "statements_total"
+    }
+}
+
+/// What the runner writes for a migration: the time, attempts and waits of this run only
+/// (a resumed migration adds them to what earlier runs recorded).
+public struct HistoryEntry: Sendable {
+    public let version: String
+    public let name: String
+    public let checksum: String
+    public let duration: Duration
+    public let attempts: Int
+    public let lockWait: Duration
+    public let statementsApplied: Int
+    public let statementsTotal: Int
+}
+
+/// A history table name that is not `schema.table`.
+public struct HistoryTableNameError: Error, Sendable, CustomStringConvertible {
+    public let text: String
+    public var description: String {
+        "invalid history table '\(text)': write schema.table with lowercase letters, digits and underscores (default \(HistoryTable.defaultTable))"
+    }
+}

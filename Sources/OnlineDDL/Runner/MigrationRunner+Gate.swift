@@ -1,0 +1,87 @@
+import Foundation
+
+extension MigrationRunner {
+    /// The prediction gate: returns once `locks` would be granted, or would wait only
+    /// behind young running transactions. While they would queue behind a long
+    /// transaction it sends nothing, reports the blockers, and looks again every
+    /// `checkInterval`, so the migration starts within one interval of the blocker ending.
+    ///
+    /// `runnerPID` is the migration session when it is inside its transaction already.
+    /// With `waitIfBlocked` false it returns the first verdict, waiting or not.
+    @discardableResult
+    func passGate(
+        _ locks: [MigrationPlan.Lock], at position: StatementPosition, runnerPID: Int32?, control: Connection,
+        waitIfBlocked: Bool = true
+    ) throws(RunFailure) -> GateAssessment {
+        let waitStarted = clock.now
+        /// The blockers last reported; nil until the gate first has to wait.
+        var reportedBlockers: [Int32?]?
+        while true {
+            if let signal = cancellation.signal { throw .interrupted(signal: signal) }
+            let assessment: GateAssessment
+            do {
+                let table = LiveLockTable(snapshot: try LockSnapshot.read(from: control))
+                assessment = GateAssessment.assess(
+                    locks, table: table, runnerPID: runnerPID, longTransactionAge: configuration.longTransactionAge.seconds)
+            } catch {
+                throw .database(error)
+            }
+            let waited = clock.now - waitStarted
+            if assessment.verdict != .wait || !waitIfBlocked {
+                if reportedBlockers != nil { lockWait += waited }
+                emit(.statementPredicted(.init(
+                    position: position, verdict: assessment.verdict, predictions: assessment.predictions,
+                    blockers: assessment.blockers)))
+                return assessment
+            }
+            let blockerPIDs = assessment.blockers.map(\.pid)
+            if blockerPIDs != reportedBlockers {
+                reportedBlockers = blockerPIDs
+                let request = assessment.predictions.last
+                emit(.waiting(.init(
+                    position: position, relation: request?.relation ?? "", mode: request?.mode ?? .accessExclusive,
+                    blockers: assessment.blockers, waitedSeconds: waited.seconds,
+                    nextCheckMilliseconds: configuration.checkInterval.wholeMilliseconds)))
+            }
+            if lockWait + waited >= configuration.maxWait {
+                lockWait += waited
+                throw .gaveUp(position, reason: "waited \(DurationText.human(waited)) for \(Self.describe(assessment.blockers)); --max-wait is \(DurationText.format(configuration.maxWait))")
+            }
+            cancellation.sleep(configuration.checkInterval)
+        }
+    }
+
+    /// `pid 4242 (psql, idle in transaction for 42.0 s)`, for messages.
+    static func describe(_ blockers: [GateBlocker]) -> String {
+        let long = blockers.filter(\.isLong)
+        return (long.isEmpty ? blockers : long).map { blocker in
+            let name = blocker.applicationName.flatMap { $0.isEmpty ? nil : $0 }
+            return "pid \(blocker.pid.map(String.init) ?? "?") (\(name.map { "\($0), " } ?? "")\(blocker.reason))"
+        }.joined(separator: ", ")
+    }
+
+    /// Sleeps before retry `retry`, within the wait budget; returns the sleep.
+    func backOff(beforeRetry retry: Int, at position: StatementPosition, failure: PostgresError) throws(RunFailure) -> Duration {
+        let delay = configuration.retry.delay(beforeRetry: retry, using: &random)
+        guard lockWait + delay < configuration.maxWait else {
+            throw .gaveUp(position, reason: "\(failure.message); the wait budget (--max-wait \(DurationText.format(configuration.maxWait))) is spent")
+        }
+        return delay
+    }
+
+    /// Sleeps (interruptibly) and counts the time as waiting for locks.
+    func sleepCounted(_ delay: Duration) throws(RunFailure) {
+        let started = clock.now
+        cancellation.sleep(delay)
+        lockWait += clock.now - started
+        if let signal = cancellation.signal { throw .interrupted(signal: signal) }
+    }
+}
+
+extension PostgresError {
+    /// Lock failures a new attempt can cure: lock or statement timeout on a lock
+    /// (55P03), deadlock (40P01), serialization failure (40001).
+    var isRetryableLockFailure: Bool {
+        sqlState == .lockNotAvailable || sqlState == .deadlockDetected || sqlState == .serializationFailure
+    }
+}

@@ -1,0 +1,69 @@
+/// One statement of a migration about to run: its analysis resolved through the live
+/// catalog, the locks the gate predicts, and what `LOCK TABLE … NOWAIT` would take first.
+struct PlannedStatement: Sendable {
+    let statement: SQLStatement
+    let position: StatementPosition
+    let resolved: ResolvedAnalysis
+    /// Each relation and mode once, in the order PostgreSQL takes them.
+    let locks: [MigrationPlan.Lock]
+
+    init(statement: SQLStatement, index: Int, migration: PreparedMigration, analysis: StatementAnalysis, resolver: CatalogResolver) {
+        self.statement = statement
+        self.position = StatementPosition(
+            version: migration.file.version, file: migration.file.path, line: statement.location.line,
+            column: statement.location.column, statement: index + 1)
+        self.resolved = resolver.resolve(analysis)
+        self.locks = MigrationPlanner.distinct(resolved.locks.map {
+            MigrationPlan.Lock(relation: $0.relation.name.description, mode: $0.mode, relationID: $0.relation.id.rawValue)
+        })
+    }
+
+    /// `LOCK TABLE ONLY … IN … MODE NOWAIT` statements that take, up front, the strongest
+    /// mode the statement needs on each existing table, tables in name order. Relations
+    /// `LOCK TABLE` cannot lock (indexes, sequences) are left to the statement itself.
+    var noWaitLocks: [String] {
+        var strongest: [RelationID: (name: RelationName, mode: LockMode)] = [:]
+        for lock in resolved.locks where lock.relation.kind.isTable || lock.relation.kind == .view
+            || lock.relation.kind == .materializedView {
+            let current = strongest[lock.relation.id]
+            if current.map({ lock.mode > $0.mode }) ?? true {
+                strongest[lock.relation.id] = (lock.relation.name, lock.mode)
+            }
+        }
+        return strongest.values
+            .sorted { ($0.name.schema ?? "", $0.name.name) < ($1.name.schema ?? "", $1.name.name) }
+            .map { "LOCK TABLE ONLY \(SQLIdentifier.quoted($0.name)) IN \($0.mode.sqlName) MODE NOWAIT" }
+    }
+
+    /// Whether a failure can leave an INVALID index behind (`CREATE INDEX CONCURRENTLY`,
+    /// `REINDEX … CONCURRENTLY`).
+    var buildsIndexConcurrently: Bool {
+        resolved.analysis.facts.createIndex?.isConcurrent == true || resolved.analysis.facts.reindex?.concurrent == true
+    }
+
+    /// The tables whose indexes a concurrent build may leave INVALID.
+    var indexedTables: [RelationID] {
+        var seen: Set<RelationID> = []
+        return resolved.locks.compactMap { lock in
+            lock.relation.kind.isTable ? lock.relation.id : lock.relation.indexedTable
+        }.filter { seen.insert($0).inserted }
+    }
+
+    /// Where in the file an error at 1-based character `position` of the statement is.
+    func location(ofCharacter position: Int?) -> StatementPosition {
+        guard let position, position >= 1 else { return self.position }
+        var line = statement.location.line
+        var column = statement.location.column
+        for scalar in statement.text.unicodeScalars.prefix(position - 1) {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return StatementPosition(
+            version: self.position.version, file: self.position.file, line: line, column: column,
+            statement: self.position.statement)
+    }
+}

@@ -1,0 +1,48 @@
+/// A migration file read, parsed and checked before anything runs: its statements, its
+/// directives and its checksum.
+public struct PreparedMigration: Sendable {
+    public let file: MigrationFile
+    public let script: SQLScript
+    public let directives: MigrationDirectives
+    /// SHA-256 of the file's bytes, in hexadecimal.
+    public let checksum: String
+
+    /// Parses and checks one file. Errors point at `file:line:column`.
+    public init(file: MigrationFile) throws(SQLSyntaxError) {
+        let script = try file.parse()
+        guard !script.statements.isEmpty else {
+            throw SQLSyntaxError(
+                file: file.path, location: SourceLocation(line: 1, column: 1),
+                message: "the file has no SQL statement; a migration must change something (delete the file if it is not needed)")
+        }
+        if let control = script.statements.first(where: { $0.nodeType == "TransactionStmt" }) {
+            throw SQLSyntaxError(
+                file: file.path, location: control.location,
+                message: "transaction control (\(control.text.prefix(20))) is not allowed: onlineddl runs each file in one transaction, or statement by statement with -- onlineddl:no-transaction")
+        }
+        self.file = file
+        self.script = script
+        self.directives = try MigrationDirectives(script: script)
+        self.checksum = SHA256.hexDigest(file.contents)
+    }
+
+    /// Prepares every file, collecting every error instead of stopping at the first.
+    public static func prepareAll(_ files: [MigrationFile]) -> Result<[PreparedMigration], MigrationPreparationError> {
+        var prepared: [PreparedMigration] = []
+        var errors: [SQLSyntaxError] = []
+        for file in files {
+            do {
+                prepared.append(try PreparedMigration(file: file))
+            } catch {
+                errors.append(error)
+            }
+        }
+        return errors.isEmpty ? .success(prepared) : .failure(MigrationPreparationError(errors: errors))
+    }
+}
+
+/// Every file that cannot be run, each at `file:line:column`.
+public struct MigrationPreparationError: Error, Sendable, CustomStringConvertible {
+    public let errors: [SQLSyntaxError]
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

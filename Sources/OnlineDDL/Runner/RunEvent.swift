@@ -1,0 +1,184 @@
+/// What the runner reports while it works. `--format json` writes one event per line
+/// (JSON Lines) with an `event` key naming the case; the text report prints progress.
+public enum RunEvent: Sendable, Equatable, Encodable {
+    case runnerWaiting(RunnerWaiting)
+    case migrationStarted(MigrationStarted)
+    case statementPredicted(StatementPredicted)
+    case waiting(Waiting)
+    case attemptFailed(AttemptFailed)
+    case invalidIndexDropped(InvalidIndexDropped)
+    case statementDone(StatementDone)
+    case migrationDone(MigrationDone)
+    case summary(RunSummary)
+
+    /// The event's name in JSON: `migration_started`, `statement_predicted`, …
+    public var name: String {
+        switch self {
+        case .runnerWaiting: "runner_waiting"
+        case .migrationStarted: "migration_started"
+        case .statementPredicted: "statement_predicted"
+        case .waiting: "waiting"
+        case .attemptFailed: "attempt_failed"
+        case .invalidIndexDropped: "invalid_index_dropped"
+        case .statementDone: "statement_done"
+        case .migrationDone: "migration_done"
+        case .summary: "summary"
+        }
+    }
+
+    private enum EventKey: String, CodingKey { case event }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: EventKey.self)
+        try container.encode(name, forKey: .event)
+        switch self {
+        case .runnerWaiting(let payload): try payload.encode(to: encoder)
+        case .migrationStarted(let payload): try payload.encode(to: encoder)
+        case .statementPredicted(let payload): try payload.encode(to: encoder)
+        case .waiting(let payload): try payload.encode(to: encoder)
+        case .attemptFailed(let payload): try payload.encode(to: encoder)
+        case .invalidIndexDropped(let payload): try payload.encode(to: encoder)
+        case .statementDone(let payload): try payload.encode(to: encoder)
+        case .migrationDone(let payload): try payload.encode(to: encoder)
+        case .summary(let payload): try payload.encode(to: encoder)
+        }
+    }
+}
+
+/// Where in a migration something happened: the file, and the statement's first token.
+public struct StatementPosition: Sendable, Equatable, Encodable, CustomStringConvertible {
+    public let version: String
+    public let file: String
+    public let line: Int
+    public let column: Int
+    /// 1-based index of the statement in its file.
+    public let statement: Int
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+extension RunEvent {
+    /// Another runner holds the run lock and this one waits for it.
+    public struct RunnerWaiting: Sendable, Equatable, Encodable {
+        public let holder: String
+        public let waitedSeconds: Double
+        enum CodingKeys: String, CodingKey {
+            case holder
+            case waitedSeconds = "waited_seconds"
+        }
+    }
+
+    public struct MigrationStarted: Sendable, Equatable, Encodable {
+        public let version: String
+        public let name: String
+        public let file: String
+        /// Whether the file runs in one transaction (else statement by statement).
+        public let transactional: Bool
+        public let statements: Int
+        /// Statements already applied by an earlier run that was cut off (non-transactional
+        /// files only); the run resumes after them.
+        public let resumeAfter: Int
+        enum CodingKeys: String, CodingKey {
+            case version, name, file, transactional, statements
+            case resumeAfter = "resume_after"
+        }
+    }
+
+    /// The prediction gate's verdict before sending a statement (or an attempt).
+    public struct StatementPredicted: Sendable, Equatable, Encodable {
+        public let position: StatementPosition
+        public let verdict: GateAssessment.Verdict
+        public let predictions: [LockWaitPrediction]
+        public let blockers: [GateBlocker]
+        enum CodingKeys: String, CodingKey { case position, verdict, predictions, blockers }
+    }
+
+    /// The runner does not send the statement: it would queue behind a long transaction.
+    /// Emitted when the wait starts and whenever the blockers change.
+    public struct Waiting: Sendable, Equatable, Encodable {
+        public let position: StatementPosition
+        public let relation: String
+        public let mode: LockMode
+        public let blockers: [GateBlocker]
+        public let waitedSeconds: Double
+        public let nextCheckMilliseconds: Int64
+        enum CodingKeys: String, CodingKey {
+            case position, relation, mode, blockers
+            case waitedSeconds = "waited_seconds"
+            case nextCheckMilliseconds = "next_check_ms"
+        }
+    }
+
+    public struct AttemptFailed: Sendable, Equatable, Encodable {
+        public let position: StatementPosition
+        public let attempt: Int
+        public let sqlState: String?
+        public let message: String
+        /// Sleep before the next attempt; nil when the run stops.
+        public let retryInMilliseconds: Int64?
+        enum CodingKeys: String, CodingKey {
+            case position, attempt, message
+            case sqlState = "sqlstate"
+            case retryInMilliseconds = "retry_in_ms"
+        }
+    }
+
+    /// An INVALID index that this runner's failed `CREATE INDEX CONCURRENTLY` left, dropped.
+    public struct InvalidIndexDropped: Sendable, Equatable, Encodable {
+        public let position: StatementPosition
+        public let index: String
+    }
+
+    public struct StatementDone: Sendable, Equatable, Encodable {
+        public let position: StatementPosition
+        public let durationMilliseconds: Int64
+        public let attempts: Int
+        enum CodingKeys: String, CodingKey {
+            case position, attempts
+            case durationMilliseconds = "duration_ms"
+        }
+    }
+
+    public struct MigrationDone: Sendable, Equatable, Encodable {
+        public let version: String
+        public let name: String
+        public let durationMilliseconds: Int64
+        public let attempts: Int
+        public let lockWaitMilliseconds: Int64
+        enum CodingKeys: String, CodingKey {
+            case version, name, attempts
+            case durationMilliseconds = "duration_ms"
+            case lockWaitMilliseconds = "lock_wait_ms"
+        }
+    }
+}
+
+/// The end of a run.
+public struct RunSummary: Sendable, Equatable, Encodable {
+    public enum Outcome: String, Sendable, Encodable {
+        /// Every pending migration was applied (or none was pending).
+        case ok
+        /// A migration failed; see `message`.
+        case failed
+        /// The run gave up waiting for locks.
+        case gaveUp = "gave_up"
+        /// SIGINT or SIGTERM.
+        case interrupted
+    }
+
+    public let outcome: Outcome
+    /// Versions applied in this run.
+    public let applied: [String]
+    /// Versions still pending.
+    public let pending: [String]
+    public let durationMilliseconds: Int64
+    public let lockWaitMilliseconds: Int64
+    /// What went wrong, for any outcome but `ok`.
+    public let message: String?
+
+    enum CodingKeys: String, CodingKey {
+        case outcome, applied, pending, message
+        case durationMilliseconds = "duration_ms"
+        case lockWaitMilliseconds = "lock_wait_ms"
+    }
+}

@@ -1,0 +1,48 @@
+/// Why a run stopped before applying every pending migration.
+public enum RunFailure: Error, Sendable, CustomStringConvertible {
+    /// A statement failed with an error that retrying does not cure.
+    case statementFailed(StatementPosition, PostgresError)
+    /// Locks could not be had within the attempts or the wait budget.
+    case gaveUp(StatementPosition, reason: String)
+    /// SIGINT or SIGTERM.
+    case interrupted(signal: Int32)
+    /// Applied files changed since they were applied.
+    case checksumsChanged([ChangedMigration])
+    /// Another runner holds the run lock.
+    case runnerBusy(RunnerLock.Holder?, waited: Duration)
+    /// The database refused something outside a migration statement (connecting, the
+    /// history table, a snapshot).
+    case database(PostgresError)
+
+    public var description: String {
+        switch self {
+        case .statementFailed(let position, let error):
+            return "\(position): \(error.description)"
+        case .gaveUp(let position, let reason):
+            return "\(position): gave up waiting for locks: \(reason)"
+        case .interrupted(let signal):
+            return "interrupted by signal \(signal): the statement in flight was cancelled and rolled back"
+        case .checksumsChanged(let changes):
+            return "applied migrations changed since they were applied:\n"
+                + changes.map { "  \($0.file): recorded \($0.recorded.prefix(12))…, now \($0.current.prefix(12))…" }
+                    .joined(separator: "\n")
+                + "\nrestore the applied files, add the change as a new migration, or rerun with --allow-changed to accept the new contents"
+        case .runnerBusy(let holder, let waited):
+            let who = holder.map { "another onlineddl runner holds the run lock: \($0)" }
+                ?? "another onlineddl runner holds the run lock"
+            return waited == .zero
+                ? "\(who); wait for it to finish, or rerun with --wait-for-runner 5m"
+                : "\(who); gave up after waiting \(DurationText.human(waited))"
+        case .database(let error):
+            return error.description
+        }
+    }
+}
+
+/// An applied migration whose file no longer matches the recorded checksum.
+public struct ChangedMigration: Sendable, Equatable, Encodable {
+    public let version: String
+    public let file: String
+    public let recorded: String
+    public let current: String
+}

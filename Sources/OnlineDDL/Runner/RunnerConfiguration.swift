@@ -1,0 +1,46 @@
+/// How `onlineddl apply` runs migrations. Every default is documented in `docs/apply.md`.
+public struct RunnerConfiguration: Sendable {
+    /// How a DDL statement asks for its locks.
+    public enum LockStrategy: String, Sendable, CaseIterable {
+        /// Send the statement with a short `lock_timeout`: it waits at most that long.
+        case timeout
+        /// Before each statement of a transactional migration, `LOCK TABLE … NOWAIT` on the
+        /// relations it will lock, so it never waits at all. Statements outside a
+        /// transaction fall back to `timeout`.
+        case nowait
+    }
+
+    /// The history table.
+    public var historyTable = HistoryTable.defaultTable
+    public var lockStrategy = LockStrategy.timeout
+    /// `lock_timeout` of every attempt.
+    public var lockTimeout: Duration = .seconds(2)
+    /// `statement_timeout` of every attempt; zero for none. It is set explicitly, so a
+    /// role's own default (often short, for applications) does not cancel a long rewrite.
+    public var statementTimeout: Duration = .zero
+    /// `idle_in_transaction_session_timeout` of the runner's sessions: if the runner
+    /// freezes inside a transaction, the server ends the session and its locks go.
+    public var idleInTransactionTimeout: Duration = .seconds(60)
+    /// Whether to check the live lock table before each attempt and each statement.
+    public var predict = true
+    /// A blocking transaction at least this old is long: the runner waits for it instead of
+    /// queueing behind it.
+    public var longTransactionAge: Duration = .seconds(1)
+    /// How often the prediction gate looks again while it waits.
+    public var checkInterval: Duration = .milliseconds(50)
+    /// Exponential backoff with full jitter between failed attempts.
+    public var retry = RetryPolicy()
+    /// Attempts per transactional migration or non-transactional statement.
+    public var maxAttempts = 10
+    /// The most time the whole run may spend waiting for locks (gate waits, lock timeouts
+    /// and backoff), after which it gives up with exit code 3.
+    public var maxWait: Duration = .seconds(600)
+    /// How long to wait for another runner holding the run lock; zero to fail at once.
+    public var waitForRunner: Duration = .zero
+    /// Apply even though applied files changed since (their new checksums are recorded).
+    public var allowChangedChecksums = false
+    /// The `application_name` of every session the runner opens.
+    public static let applicationName = "onlineddl"
+
+    public init() {}
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import OnlineDDL
+
+/// `onlineddl status`: applied, pending, partly applied and changed migrations.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show which migrations are applied, pending, partly applied or changed since applied.",
+        discussion: """
+            Exit codes: 0 the history matches the files; 1 a database error, or an applied \
+            file changed since it was applied (state "changed"); 2 usage or input error.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The folder of VERSION_name.sql migration files.", valueName: "dir"))
+    var directory: String
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var history: HistoryTableOption
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let files = try MigrationInput.load(directory)
+        let table = try history.table
+        let database = try connection.connect()
+        let records: [String: HistoryRecord]
+        do {
+            records = try table.records(on: database)
+        } catch {
+            throw CommandFailure.database(error.description)
+        }
+        let status = MigrationStatus(migrations: files, records: records, historyTable: table)
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+            Console.output(String(decoding: try encoder.encode(status), as: UTF8.self))
+        case .text:
+            Console.write(StatusTextReport.render(status))
+        }
+        if status.count(.changed) > 0 { throw ExitCode(CommandFailure.databaseExitCode) }
+    }
+}
+
+/// `status` as a table for people.
+enum StatusTextReport {
+    static func render(_ status: MigrationStatus) -> String {
+        var lines: [String] = []
+        for entry in status.entries {
+            var line = "\(entry.state.rawValue.replacingOccurrences(of: "_", with: " ").padding(toLength: 13, withPad: " ", startingAt: 0))"
+            line += "\(entry.version) \(entry.name)"
+            if let record = entry.record {
+                switch entry.state {
+                case .partial:
+                    line += "  (\(record.statementsApplied) of \(record.statementsTotal) statements; the next apply resumes)"
+                case .changed:
+                    line += "  (file changed since it was applied on \(record.appliedAt))"
+                default:
+                    line += "  (\(record.appliedAt), \(DurationText.human(.milliseconds(record.durationMilliseconds))), \(record.attempts) attempt\(record.attempts == 1 ? "" : "s"))"
+                }
+            }
+            lines.append(line)
+        }
+        let counts = [MigrationStatus.State.applied, .pending, .partial, .changed, .missingFile]
+            .map { "\(status.count($0)) \($0.rawValue.replacingOccurrences(of: "_", with: " "))" }
+        lines.append("history table \(status.historyTable): " + counts.joined(separator: ", "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
