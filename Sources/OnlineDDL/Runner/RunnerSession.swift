@@ -27,7 +27,16 @@ struct RunnerSession {
             SET statement_timeout = \(setting(statementTimeout));
             SET idle_in_transaction_session_timeout = \(setting(configuration.idleInTransactionTimeout))
             """)
+        try checkClientConnection(connection)
         return connection
+    }
+
+    /// From PostgreSQL 14 on, asks the server to notice within a second when the runner's
+    /// process dies during a long statement, so the statement and its locks end then, not
+    /// when the statement finishes.
+    private func checkClientConnection(_ connection: Connection) throws(PostgresError) {
+        guard connection.serverVersion >= 140000 else { return }
+        try connection.execute("SET client_connection_check_interval = '1s'")
     }
 
     /// A duration as a setting value in milliseconds, which every version reads the same way.
