@@ -33,6 +33,7 @@ struct PlanCommand: ParsableCommand {
     var directory: String
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var history: HistoryTableOption
 
     @Flag(help: "Do not connect: analyze and lint every file.")
     var offline = false
@@ -71,23 +72,10 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let migrations: MigrationDirectory
-        do {
-            migrations = try MigrationDirectory(path: directory)
-        } catch {
-            throw CommandFailure.usage(error.description)
-        }
-        var inputs: [MigrationPlanner.Input] = []
-        var syntaxErrors: [String] = []
-        for file in migrations.files {
-            do {
-                inputs.append(MigrationPlanner.Input(file: file, script: try file.parse()))
-            } catch {
-                syntaxErrors.append(error.description)
-            }
-        }
-        guard syntaxErrors.isEmpty else {
-            throw CommandFailure.usage(syntaxErrors.joined(separator: "\nonlineddl: error: "))
+        let inputs: [MigrationPlanner.Input]
+        switch PreparedMigration.prepareAll(try MigrationInput.load(directory)) {
+        case .success(let migrations): inputs = migrations.map(MigrationPlanner.Input.init)
+        case .failure(let error): throw CommandFailure.usage(error.description.replacingOccurrences(of: "\n", with: "\nonlineddl: error: "))
         }
         let linter = Linter(configuration: LintConfiguration(disabledRules: Set(ignoredRules)))
         let plan = isConnected ? try planConnected(inputs, linter: linter) : planOffline(inputs, linter: linter)
@@ -108,7 +96,7 @@ struct PlanCommand: ParsableCommand {
             if let postgresVersion, postgresVersion != version {
                 Console.verbose("--pg-version \(postgresVersion) ignored: the server is PostgreSQL \(version)", enabled: true)
             }
-            let applied = try HistoryTable.defaultTable.appliedVersions(on: database)
+            let applied = try history.table.appliedVersions(on: database)
             let pending = inputs.filter { !applied.contains($0.file.canonicalVersion) }
             Console.verbose("\(inputs.count - pending.count) applied, \(pending.count) pending", enabled: connection.verbose)
             let catalog = try CatalogSnapshot.read(from: database)

@@ -14,10 +14,18 @@ public struct MigrationPlanner: Sendable {
     public struct Input: Sendable {
         public let file: MigrationFile
         public let script: SQLScript
+        /// The file's `-- onlineddl:no-transaction` directive.
+        public let noTransaction: Bool
 
-        public init(file: MigrationFile, script: SQLScript) {
+        public init(file: MigrationFile, script: SQLScript, noTransaction: Bool = false) {
             self.file = file
             self.script = script
+            self.noTransaction = noTransaction
+        }
+
+        /// A file as the runner would run it.
+        public init(_ migration: PreparedMigration) {
+            self.init(file: migration.file, script: migration.script, noTransaction: migration.directives.noTransaction)
         }
     }
 
@@ -52,7 +60,8 @@ public struct MigrationPlanner: Sendable {
         var predictor = liveLocks.map { MigrationLockPredictor(table: $0) }
         for input in inputs {
             let analyzed = AnalyzedScript(script: input.script, postgresMajorVersion: postgresMajorVersion)
-            let context = LintContext(analyzed, postgresMajorVersion: postgresMajorVersion, earlierScripts: earlier)
+            let context = LintContext(
+                analyzed, postgresMajorVersion: postgresMajorVersion, earlierScripts: earlier, noTransaction: input.noTransaction)
             let findings = linter.lint(context)
             earlier.append(analyzed)
 

@@ -99,7 +99,7 @@ public struct HistoryTable: Sendable, Equatable, CustomStringConvertible {
             VALUES ($1, $2, $3, clock_timestamp(), $4, $5, $6, $7, $8)
             ON CONFLICT (version) DO UPDATE SET
                 name = EXCLUDED.name, checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at,
-                duration_ms = h.duration_ms + EXCLUDED.duration_ms, attempts = h.attempts + EXCLUDED.attempts,
+                duration_ms = h.duration_ms + EXCLUDED.duration_ms, attempts = greatest(h.attempts, EXCLUDED.attempts),
                 lock_wait_ms = h.lock_wait_ms + EXCLUDED.lock_wait_ms,
                 statements_applied = EXCLUDED.statements_applied, statements_total = EXCLUDED.statements_total
             """, [
@@ -142,8 +142,9 @@ public struct HistoryRecord: Sendable, Equatable, Codable {
     }
 }
 
-/// What the runner writes for a migration: the time, attempts and waits of this run only
-/// (a resumed migration adds them to what earlier runs recorded).
+/// What the runner writes for a migration: the time and waits of this run only (a resumed
+/// or statement-by-statement migration adds them to what is recorded), and the attempts its
+/// transaction, or its most-tried statement, needed.
 public struct HistoryEntry: Sendable {
     public let version: String
     public let name: String

@@ -112,9 +112,9 @@ extension MigrationRunner {
     }
 
     /// Runs statements one by one, each in its own transaction, recording progress after
-    /// each. Returns the attempts made.
+    /// each. Returns the attempts the most-tried statement needed.
     private func runStatementByStatement(_ context: MigrationContext, from first: Int) throws(RunFailure) -> Int {
-        var totalAttempts = 0
+        var mostAttempts = 0
         for (index, statement) in context.statements.enumerated() where index >= first {
             let started = clock.now
             let waitBefore = lockWait
@@ -135,7 +135,7 @@ extension MigrationRunner {
                     try handleFailure(error, of: statement, attempt: attempt, statementStarted: statementStarted, context: context)
                 }
             }
-            totalAttempts += attempt
+            mostAttempts = max(mostAttempts, attempt)
             do {
                 try configuration.historyTable.record(HistoryEntry(
                     version: context.migration.file.version, name: context.migration.file.name,
@@ -148,7 +148,7 @@ extension MigrationRunner {
             emit(.statementDone(.init(
                 position: statement.position, durationMilliseconds: (clock.now - started).wholeMilliseconds, attempts: attempt)))
         }
-        return totalAttempts
+        return mostAttempts
     }
 
     /// After a failed attempt: stops the run (signal, non-lock error, attempts or budget

@@ -13,15 +13,16 @@ public struct LintContext: Sendable {
     public let earlierScripts: [AnalyzedScript]
 
     /// Creates a context from analyses already made; `analyses` must have one entry per statement.
+    /// `noTransaction` is the file's `-- onlineddl:no-transaction` directive.
     public init(
         script: SQLScript, analyses: [StatementAnalysis], postgresMajorVersion: Int,
-        earlierScripts: [AnalyzedScript] = []
+        earlierScripts: [AnalyzedScript] = [], noTransaction: Bool = false
     ) {
         precondition(analyses.count == script.statements.count, "one analysis per statement")
         self.script = script
         self.analyses = analyses
         self.postgresMajorVersion = postgresMajorVersion
-        self.runsInTransaction = MigrationTransaction.runsInTransaction(analyses)
+        self.runsInTransaction = !noTransaction && MigrationTransaction.runsInTransaction(analyses)
         self.earlierScripts = earlierScripts
         self.statements = zip(script.statements, analyses).enumerated().map { index, pair in
             LintStatement(index: index, sql: pair.0, analysis: pair.1)
@@ -29,10 +30,12 @@ public struct LintContext: Sendable {
     }
 
     /// Creates a context for an analyzed file.
-    public init(_ analyzed: AnalyzedScript, postgresMajorVersion: Int, earlierScripts: [AnalyzedScript] = []) {
+    public init(
+        _ analyzed: AnalyzedScript, postgresMajorVersion: Int, earlierScripts: [AnalyzedScript] = [], noTransaction: Bool = false
+    ) {
         self.init(
             script: analyzed.script, analyses: analyzed.analyses, postgresMajorVersion: postgresMajorVersion,
-            earlierScripts: earlierScripts)
+            earlierScripts: earlierScripts, noTransaction: noTransaction)
     }
 
     /// Creates a context, analyzing every statement of `script`.
