@@ -91,12 +91,13 @@ struct PlanCommand: ParsableCommand {
 
     private func planConnected(_ inputs: [MigrationPlanner.Input], linter: Linter) throws -> MigrationPlan {
         let database = try connection.connect()
+        let historyTable = try history.table
         do {
             let version = database.serverVersion / 10000
             if let postgresVersion, postgresVersion != version {
                 Console.verbose("--pg-version \(postgresVersion) ignored: the server is PostgreSQL \(version)", enabled: true)
             }
-            let applied = try history.table.appliedVersions(on: database)
+            let applied = try historyTable.appliedVersions(on: database)
             let pending = inputs.filter { !applied.contains($0.file.canonicalVersion) }
             Console.verbose("\(inputs.count - pending.count) applied, \(pending.count) pending", enabled: connection.verbose)
             let catalog = try CatalogSnapshot.read(from: database)
