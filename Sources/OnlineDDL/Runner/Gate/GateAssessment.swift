@@ -22,10 +22,13 @@ public struct GateAssessment: Sendable, Equatable {
 
     /// Predicts `locks` in order against `table`, for the backend `runnerPID` when it is
     /// already in a transaction (holding earlier statements' locks) or for a new session.
-    /// Blocking transactions older than `longTransactionAge` seconds, idle in transaction,
-    /// prepared, or themselves queued behind such a session, are long.
+    /// Blocking transactions older than `longTransactionAge` seconds, idle in transaction for
+    /// `idleGrace` seconds or more, prepared, or themselves queued behind such a session, are
+    /// long. The grace keeps a busy application's transactions, idle for a moment between
+    /// two statements, from holding the gate shut.
     public static func assess(
-        _ locks: [MigrationPlan.Lock], table: LiveLockTable, runnerPID: Int32? = nil, longTransactionAge: Double
+        _ locks: [MigrationPlan.Lock], table: LiveLockTable, runnerPID: Int32? = nil, longTransactionAge: Double,
+        idleGrace: Double = defaultIdleGrace
     ) -> GateAssessment {
         var predictor = MigrationLockPredictor(table: table, runnerPID: runnerPID)
         var predictions: [LockWaitPrediction] = []
@@ -38,7 +41,7 @@ public struct GateAssessment: Sendable, Equatable {
             case .deadlock:
                 return GateAssessment(verdict: .wait, predictions: predictions, blockers: [])
             case .wait:
-                let classifier = BlockerClassifier(table: table, longTransactionAge: longTransactionAge)
+                let classifier = BlockerClassifier(table: table, longTransactionAge: longTransactionAge, idleGrace: idleGrace)
                 let blockers = prediction.blockers.map { classifier.classify($0.session) }
                     .sorted { $0.isLong && !$1.isLong }
                 let verdict: Verdict = blockers.contains(where: \.isLong) ? .wait : .proceed
@@ -47,6 +50,9 @@ public struct GateAssessment: Sendable, Equatable {
         }
         return GateAssessment(verdict: .clear, predictions: predictions, blockers: [])
     }
+
+    /// How long a session may sit idle inside its transaction before it counts as long.
+    public static let defaultIdleGrace = 0.1
 }
 
 /// A session the runner's request would wait for, and whether it is a long transaction.
@@ -77,6 +83,7 @@ public struct GateBlocker: Sendable, Equatable, Codable {
 struct BlockerClassifier {
     let table: LiveLockTable
     let longTransactionAge: Double
+    let idleGrace: Double
 
     func classify(_ session: LockQueueReport.Session) -> GateBlocker {
         var visited: Set<String> = []
@@ -93,8 +100,12 @@ struct BlockerClassifier {
         let session = table.session(name)
         guard let pid = session.pid else { return "prepared transaction" }
         let age = session.transactionAgeSeconds.map { String(format: "%.1f s", $0) }
-        if table.snapshot.activity[pid]?.isIdleInTransaction == true {
-            return "idle in transaction" + (age.map { " for \($0)" } ?? "")
+        if let activity = table.snapshot.activity[pid], activity.isIdleInTransaction {
+            // Unknown idle time counts as long: the gate errs on the side of not queueing.
+            let idle = activity.stateChange.map { max(0, table.snapshot.takenAt - $0) }
+            if idle.map({ $0 >= idleGrace }) ?? true {
+                return "idle in transaction" + (idle.map { String(format: " for %.1f s", $0) } ?? "")
+            }
         }
         if let seconds = session.transactionAgeSeconds, seconds >= longTransactionAge, let age {
             return "transaction open for \(age)"
