@@ -14,7 +14,7 @@ extension MigrationRunner {
         waitIfBlocked: Bool = true
     ) throws(RunFailure) -> GateAssessment {
         let waitStarted = clock.now
-        /// The blockers last reported; nil until the gate first has to wait.
+        /// The long blockers last reported; nil until the gate first has to wait.
         var reportedBlockers: [Int32?]?
         while true {
             if let signal = cancellation.signal { throw .interrupted(signal: signal) }
@@ -34,7 +34,9 @@ extension MigrationRunner {
                     blockers: assessment.blockers)))
                 return assessment
             }
-            let blockerPIDs = assessment.blockers.map(\.pid)
+            // Young sessions come and go in the list on a busy table: report only changes of
+            // the long transactions the gate waits for.
+            let blockerPIDs = assessment.blockers.filter(\.isLong).map(\.pid).sorted { ($0 ?? -1) < ($1 ?? -1) }
             if blockerPIDs != reportedBlockers {
                 reportedBlockers = blockerPIDs
                 let request = assessment.predictions.last
