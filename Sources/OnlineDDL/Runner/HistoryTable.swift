@@ -58,7 +58,9 @@ public struct HistoryTable: Sendable, Equatable, CustomStringConvertible {
                 attempts integer NOT NULL,
                 lock_wait_ms bigint NOT NULL,
                 statements_applied integer NOT NULL,
-                statements_total integer NOT NULL
+                statements_total integer NOT NULL,
+                building_statement integer,
+                indexes_before text
             );
             COMMENT ON TABLE \(sqlName) IS 'Migrations applied by onlineddl: one row per version. Do not edit by hand.'
             """)
@@ -69,7 +71,8 @@ public struct HistoryTable: Sendable, Equatable, CustomStringConvertible {
         guard try exists(on: connection) else { return [:] }
         let rows = try connection.query("""
             SELECT version, name, checksum, to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS applied_at,
-                   duration_ms, attempts, lock_wait_ms, statements_applied, statements_total
+                   duration_ms, attempts, lock_wait_ms, statements_applied, statements_total,
+                   building_statement, indexes_before
               FROM \(sqlName)
             """).rows
         var records: [String: HistoryRecord] = [:]
@@ -80,7 +83,9 @@ public struct HistoryTable: Sendable, Equatable, CustomStringConvertible {
                 durationMilliseconds: try row.decode("duration_ms"), attempts: try row.decode("attempts"),
                 lockWaitMilliseconds: try row.decode("lock_wait_ms"),
                 statementsApplied: try row.decode("statements_applied"),
-                statementsTotal: try row.decode("statements_total"))
+                statementsTotal: try row.decode("statements_total"),
+                buildingStatement: try row.decode("building_statement"),
+                indexesBefore: (try row.decode("indexes_before", as: String?.self)).map(IndexBuild.decode))
             records[record.version] = record
         }
         return records
@@ -101,10 +106,28 @@ public struct HistoryTable: Sendable, Equatable, CustomStringConvertible {
                 name = EXCLUDED.name, checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at,
                 duration_ms = h.duration_ms + EXCLUDED.duration_ms, attempts = greatest(h.attempts, EXCLUDED.attempts),
                 lock_wait_ms = h.lock_wait_ms + EXCLUDED.lock_wait_ms,
-                statements_applied = EXCLUDED.statements_applied, statements_total = EXCLUDED.statements_total
+                statements_applied = EXCLUDED.statements_applied, statements_total = EXCLUDED.statements_total,
+                building_statement = NULL, indexes_before = NULL
             """, [
                 MigrationFile.canonical(entry.version), entry.name, entry.checksum, entry.duration.wholeMilliseconds,
                 entry.attempts, entry.lockWait.wholeMilliseconds, entry.statementsApplied, entry.statementsTotal,
+            ])
+    }
+
+    /// Notes, before statement `build.statement` (0-based) of a statement-by-statement
+    /// migration builds an index concurrently, which indexes its tables already have, so a
+    /// later run can tell an INVALID index that build left (if the runner was killed) from
+    /// anyone else's.
+    public func recordIndexBuild(_ build: IndexBuild, of entry: HistoryEntry, on connection: Connection) throws(PostgresError) {
+        try connection.query("""
+            INSERT INTO \(sqlName) AS h (version, name, checksum, applied_at, duration_ms, attempts, lock_wait_ms,
+                                          statements_applied, statements_total, building_statement, indexes_before)
+            VALUES ($1, $2, $3, clock_timestamp(), 0, 0, 0, $4, $5, $6, $7)
+            ON CONFLICT (version) DO UPDATE SET
+                building_statement = EXCLUDED.building_statement, indexes_before = EXCLUDED.indexes_before
+            """, [
+                MigrationFile.canonical(entry.version), entry.name, entry.checksum, entry.statementsApplied,
+                entry.statementsTotal, build.statement, IndexBuild.encode(build.indexesBefore),
             ])
     }
 
@@ -128,6 +151,17 @@ public struct HistoryRecord: Sendable, Equatable, Codable {
     public let lockWaitMilliseconds: Int64
     public let statementsApplied: Int
     public let statementsTotal: Int
+    /// The statement (0-based) that was building an index concurrently when the run was
+    /// cut off, if any.
+    public var buildingStatement: Int? = nil
+    /// The OIDs of the indexes its tables had before that build.
+    public var indexesBefore: Set<UInt32>? = nil
+
+    /// The concurrent index build the run was cut off in, if any.
+    public var indexBuild: IndexBuild? {
+        guard let buildingStatement, let indexesBefore else { return nil }
+        return IndexBuild(statement: buildingStatement, indexesBefore: indexesBefore)
+    }
 
     /// Whether every statement of the migration was applied.
     public var isComplete: Bool { statementsApplied >= statementsTotal }
@@ -139,6 +173,23 @@ public struct HistoryRecord: Sendable, Equatable, Codable {
         case lockWaitMilliseconds = "lock_wait_ms"
         case statementsApplied = "statements_applied"
         case statementsTotal = "statements_total"
+        case buildingStatement = "building_statement"
+        case indexesBefore = "indexes_before"
+    }
+}
+
+/// A concurrent index build in progress: the statement and the indexes that existed before.
+public struct IndexBuild: Sendable, Equatable {
+    public let statement: Int
+    public let indexesBefore: Set<UInt32>
+
+    /// `"16384,16390"`, sorted.
+    static func encode(_ oids: Set<UInt32>) -> String {
+        oids.sorted().map(String.init).joined(separator: ",")
+    }
+
+    static func decode(_ text: String) -> Set<UInt32> {
+        Set(text.split(separator: ",").compactMap { UInt32($0) })
     }
 }
 

@@ -22,6 +22,23 @@ struct InvalidIndexCleanup {
         }
     }
 
+    /// Whether a valid index named `name` exists on the tables that was not there before:
+    /// the build finished, though the runner was cut off before it could record that.
+    func finished(indexNamed name: String, control: Connection) throws(RunFailure) -> Bool {
+        do {
+            let rows = try control.query("""
+                SELECT i.indexrelid::int8 AS id FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                 WHERE i.indrelid = ANY($1::oid[]) AND i.indisvalid AND c.relname = $2
+                """, [Self.oidArray(tables), name]).rows
+            for row in rows where !existing.contains(UInt32(truncatingIfNeeded: try row.decode("id", as: Int64.self))) {
+                return true
+            }
+            return false
+        } catch {
+            throw .database(error)
+        }
+    }
+
     /// Drops the INVALID indexes on the tables that were not there before. Uses the
     /// migration session, or a new one if that session was lost with the failure.
     func dropLeftovers(

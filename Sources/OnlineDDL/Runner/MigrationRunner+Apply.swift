@@ -10,10 +10,11 @@ extension MigrationRunner {
     }
 
     /// Applies one migration: in one transaction, or statement by statement after the
-    /// `resumingAfter` statements an earlier, cut-off run applied.
+    /// statements an earlier, cut-off run applied (its history `record`).
     func apply(
-        _ migration: PreparedMigration, resumingAfter applied: Int, analyzer: StatementAnalyzer, control: Connection
+        _ migration: PreparedMigration, record: HistoryRecord?, analyzer: StatementAnalyzer, control: Connection
     ) throws(RunFailure) {
+        let applied = record?.statementsApplied ?? 0
         let analyses = migration.script.statements.map(analyzer.analyze)
         let transactional = !migration.directives.noTransaction && MigrationTransaction.runsInTransaction(analyses)
         let context: MigrationContext
@@ -37,7 +38,7 @@ extension MigrationRunner {
         let waitBefore = lockWait
         let attempts = transactional
             ? try runInTransaction(context)
-            : try runStatementByStatement(context, from: resumeAfter)
+            : try runStatementByStatement(context, from: resumeAfter, cutOffBuild: record?.indexBuild)
         emit(.migrationDone(.init(
             version: migration.file.version, name: migration.file.name,
             durationMilliseconds: (clock.now - started).wholeMilliseconds, attempts: attempts,
@@ -112,20 +113,31 @@ extension MigrationRunner {
     }
 
     /// Runs statements one by one, each in its own transaction, recording progress after
-    /// each. Returns the attempts the most-tried statement needed.
-    private func runStatementByStatement(_ context: MigrationContext, from first: Int) throws(RunFailure) -> Int {
+    /// each. `cutOffBuild` is a concurrent index build an earlier run was cut off in.
+    /// Returns the attempts the most-tried statement needed.
+    private func runStatementByStatement(
+        _ context: MigrationContext, from first: Int, cutOffBuild: IndexBuild?
+    ) throws(RunFailure) -> Int {
         var mostAttempts = 0
         for (index, statement) in context.statements.enumerated() where index >= first {
             let started = clock.now
             let waitBefore = lockWait
             var attempt = 0
-            while true {
+            let finishedBefore = try recoverCutOffBuild(cutOffBuild, of: statement, at: index, context: context)
+            while !finishedBefore {
                 if let signal = cancellation.signal { throw .interrupted(signal: signal) }
                 if configuration.predict, !statement.locks.isEmpty {
                     try passGate(statement.locks, at: statement.position, runnerPID: nil, control: context.control)
                 }
                 attempt += 1
                 let cleanup = try InvalidIndexCleanup.before(statement, control: context.control)
+                if let cleanup {
+                    try database { () throws(PostgresError) in
+                        try configuration.historyTable.recordIndexBuild(
+                            IndexBuild(statement: index, indexesBefore: cleanup.existing),
+                            of: progress(context, applied: index), on: context.session)
+                    }
+                }
                 let statementStarted = clock.now
                 do {
                     try execute(statement.statement.text, in: context)
@@ -136,19 +148,42 @@ extension MigrationRunner {
                 }
             }
             mostAttempts = max(mostAttempts, attempt)
-            do {
-                try configuration.historyTable.record(HistoryEntry(
-                    version: context.migration.file.version, name: context.migration.file.name,
-                    checksum: context.migration.checksum, duration: clock.now - started, attempts: attempt,
-                    lockWait: lockWait - waitBefore, statementsApplied: index + 1,
-                    statementsTotal: context.statements.count), on: context.session)
-            } catch {
-                throw .database(error)
+            try database { () throws(PostgresError) in
+                try configuration.historyTable.record(
+                    progress(context, applied: index + 1, duration: clock.now - started, attempts: attempt,
+                             lockWait: lockWait - waitBefore),
+                    on: context.session)
             }
             emit(.statementDone(.init(
                 position: statement.position, durationMilliseconds: (clock.now - started).wholeMilliseconds, attempts: attempt)))
         }
         return mostAttempts
+    }
+
+    /// When an earlier run was killed while `statement` built an index concurrently: drops
+    /// the INVALID index that build left, or, if the build had finished (a named index now
+    /// exists and is valid), returns true so the statement is not run again.
+    private func recoverCutOffBuild(
+        _ build: IndexBuild?, of statement: PlannedStatement, at index: Int, context: MigrationContext
+    ) throws(RunFailure) -> Bool {
+        guard let build, build.statement == index, statement.buildsIndexConcurrently else { return false }
+        let leftovers = InvalidIndexCleanup(tables: statement.indexedTables, existing: build.indexesBefore)
+        if let name = statement.resolved.analysis.facts.createIndex?.indexName,
+           try leftovers.finished(indexNamed: name, control: context.control) {
+            return true
+        }
+        try leftovers.dropLeftovers(at: statement.position, session: context.session, sessions: sessions, emit: emit)
+        return false
+    }
+
+    /// The history entry of a statement-by-statement migration with `applied` statements done.
+    private func progress(
+        _ context: MigrationContext, applied: Int, duration: Duration = .zero, attempts: Int = 0, lockWait: Duration = .zero
+    ) -> HistoryEntry {
+        HistoryEntry(
+            version: context.migration.file.version, name: context.migration.file.name,
+            checksum: context.migration.checksum, duration: duration, attempts: attempts, lockWait: lockWait,
+            statementsApplied: applied, statementsTotal: context.statements.count)
     }
 
     /// After a failed attempt: stops the run (signal, non-lock error, attempts or budget

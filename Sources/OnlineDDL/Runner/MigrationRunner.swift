@@ -45,7 +45,7 @@ public final class MigrationRunner {
                 let record = try database { () throws(PostgresError) in
                     try configuration.historyTable.records(on: control)[migration.file.canonicalVersion]
                 }
-                try apply(migration, resumingAfter: record?.statementsApplied ?? 0, analyzer: analyzer, control: control)
+                try apply(migration, record: record, analyzer: analyzer, control: control)
                 applied.append(migration.file.version)
                 pending.removeFirst()
             }
