@@ -13,8 +13,7 @@ public struct RetryPolicy: Sendable, Equatable {
     /// The longest sleep before retry `retry` (1 for the first retry).
     public func ceiling(beforeRetry retry: Int) -> Duration {
         let exponent = min(max(retry - 1, 0), 40)
-        let initialMilliseconds = max(initial.wholeMilliseconds, 1)
-        let grown = initialMilliseconds.multipliedReportingOverflow(by: Int64(1) << exponent)
+        let grown = initial.wholeMilliseconds.multipliedReportingOverflow(by: Int64(1) << exponent)
         let milliseconds = grown.overflow ? maximum.wholeMilliseconds : min(grown.partialValue, maximum.wholeMilliseconds)
         return .milliseconds(milliseconds)
     }

@@ -42,11 +42,11 @@ public enum DurationText {
     public static func human(_ duration: Duration) -> String {
         let milliseconds = duration.wholeMilliseconds
         if milliseconds < 1_000 { return "\(milliseconds) ms" }
-        if milliseconds < 60_000 {
-            let tenths = (milliseconds + 50) / 100
-            return "\(tenths / 10).\(tenths % 10) s"
-        }
-        let seconds = milliseconds / 1_000
+        // Rounded to the nearest tenth below a minute and to the nearest second above, so
+        // 59.96 s reads "1 m 00 s", not "60.0 s".
+        let tenths = (milliseconds + 50) / 100
+        if tenths < 600 { return "\(tenths / 10).\(tenths % 10) s" }
+        let seconds = (milliseconds + 500) / 1_000
         let remainder = seconds % 60
         return "\(seconds / 60) m \(remainder < 10 ? "0" : "")\(remainder) s"
     }
