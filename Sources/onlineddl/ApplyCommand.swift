@@ -80,6 +80,9 @@ struct ApplyCommand: ParsableCommand {
     func validate() throws {
         guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
         guard checkInterval.duration > .zero else { throw ValidationError("--check-interval must be more than 0") }
+        guard lockTimeout.duration > .zero else {
+            throw ValidationError("--lock-timeout 0 would let a statement wait forever in the lock queue; give a duration such as 2s")
+        }
         guard retryInitial.duration <= retryMax.duration else {
             throw ValidationError("--retry-initial (\(retryInitial)) must not exceed --retry-max (\(retryMax))")
         }

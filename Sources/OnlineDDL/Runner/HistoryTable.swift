@@ -131,6 +131,15 @@ public struct HistoryTable: Sendable, Equatable, CustomStringConvertible {
             ])
     }
 
+    /// Forgets a concurrent index build once its leftovers are dropped; a row that only
+    /// carried that note (no statement applied yet) goes entirely.
+    public func clearIndexBuild(version: String, on connection: Connection) throws(PostgresError) {
+        let canonical = MigrationFile.canonical(version)
+        try connection.query("DELETE FROM \(sqlName) WHERE version = $1 AND statements_applied = 0", [canonical])
+        try connection.query(
+            "UPDATE \(sqlName) SET building_statement = NULL, indexes_before = NULL WHERE version = $1", [canonical])
+    }
+
     /// Replaces the checksum recorded for a version (after `--allow-changed`).
     public func updateChecksum(version: String, to checksum: String, on connection: Connection) throws(PostgresError) {
         try connection.query(

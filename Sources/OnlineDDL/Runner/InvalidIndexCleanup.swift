@@ -40,15 +40,19 @@ struct InvalidIndexCleanup {
     }
 
     /// Drops the INVALID indexes on the tables that were not there before. Uses the
-    /// migration session, or a new one if that session was lost with the failure.
+    /// migration session, or a new one if that session was lost with the failure; returns
+    /// the session used.
     func dropLeftovers(
         at position: StatementPosition, session: Connection, sessions: RunnerSession, emit: (RunEvent) -> Void
-    ) throws(RunFailure) {
+    ) throws(RunFailure) -> Connection {
         do {
             try drop(on: session, at: position, emit: emit)
+            return session
         } catch let error where error.isConnectionError {
             do {
-                try drop(on: try sessions.openMigration(MigrationDirectives()), at: position, emit: emit)
+                let replacement = try sessions.openMigration(MigrationDirectives())
+                try drop(on: replacement, at: position, emit: emit)
+                return replacement
             } catch {
                 throw .database(error)
             }

@@ -43,7 +43,11 @@ public struct MigrationDirectives: Sendable, Equatable {
                 guard value == nil else { throw fail("\(Self.prefix)no-transaction takes no value") }
                 noTransaction = true
             case "lock-timeout":
-                lockTimeout = try Self.duration(value, keyword: keyword, fail: fail)
+                let timeout = try Self.duration(value, keyword: keyword, fail: fail)
+                guard timeout > .zero else {
+                    throw fail("\(Self.prefix)lock-timeout=0 would let a statement wait forever in the lock queue; give a duration such as 2s")
+                }
+                lockTimeout = timeout
             case "statement-timeout":
                 statementTimeout = try Self.duration(value, keyword: keyword, fail: fail)
             case "max-attempts":
@@ -60,7 +64,9 @@ public struct MigrationDirectives: Sendable, Equatable {
     /// `("lock-timeout", "2s")` for `-- onlineddl:lock-timeout=2s`; nil for other comments
     /// and for the lint rules' ignore comments.
     private static func directive(in comment: SQLComment) -> (keyword: String, value: String?)? {
-        guard let word = comment.body.split(whereSeparator: \.isWhitespace).first, word.hasPrefix(prefix) else { return nil }
+        // Matched without regard to case, so `-- OnlineDDL:No-Transaction` is not silently ignored.
+        guard let word = comment.body.split(whereSeparator: \.isWhitespace).first?.lowercased(), word.hasPrefix(prefix)
+        else { return nil }
         guard !ruleComments.contains(String(word)) else { return nil }
         let setting = word.dropFirst(prefix.count)
         guard let equals = setting.firstIndex(of: "=") else { return (String(setting), nil) }

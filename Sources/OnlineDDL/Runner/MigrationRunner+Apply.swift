@@ -143,7 +143,7 @@ extension MigrationRunner {
                     try execute(statement.statement.text, in: context)
                     break
                 } catch {
-                    try cleanup?.dropLeftovers(at: statement.position, session: context.session, sessions: sessions, emit: emit)
+                    if let cleanup { try dropLeftovers(of: cleanup, statement: statement, context: context) }
                     try handleFailure(error, of: statement, attempt: attempt, statementStarted: statementStarted, context: context)
                 }
             }
@@ -172,8 +172,18 @@ extension MigrationRunner {
            try leftovers.finished(indexNamed: name, control: context.control) {
             return true
         }
-        try leftovers.dropLeftovers(at: statement.position, session: context.session, sessions: sessions, emit: emit)
+        try dropLeftovers(of: leftovers, statement: statement, context: context)
         return false
+    }
+
+    /// Drops what a failed or cut-off concurrent build left and forgets the build.
+    private func dropLeftovers(
+        of cleanup: InvalidIndexCleanup, statement: PlannedStatement, context: MigrationContext
+    ) throws(RunFailure) {
+        let session = try cleanup.dropLeftovers(at: statement.position, session: context.session, sessions: sessions, emit: emit)
+        try database { () throws(PostgresError) in
+            try configuration.historyTable.clearIndexBuild(version: context.migration.file.version, on: session)
+        }
     }
 
     /// The history entry of a statement-by-statement migration with `applied` statements done.
