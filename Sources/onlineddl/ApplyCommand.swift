@@ -74,10 +74,14 @@ struct ApplyCommand: ParsableCommand {
     @Option(name: .customLong("wait-for-runner"), help: "Wait this long for another runner to finish (0: fail at once).")
     var waitForRunner = DurationArgument(RunnerConfiguration().waitForRunner)
 
+    @Flag(name: .shortAndLong, help: "Print only errors and the final summary.")
+    var quiet = false
+
     @Flag(name: .customLong("allow-changed"), help: "Apply even though applied files changed; record their new checksums.")
     var allowChanged = false
 
     func validate() throws {
+        if quiet && connection.verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
         guard checkInterval.duration > .zero else { throw ValidationError("--check-interval must be more than 0") }
         guard lockTimeout.duration > .zero else {
@@ -95,7 +99,8 @@ struct ApplyCommand: ParsableCommand {
         case .success(let migrations): prepared = migrations
         case .failure(let error): throw CommandFailure.usage(error.description)
         }
-        let reporter = ApplyReporter(format: format)
+        let reporter = ApplyReporter(
+            format: format, verbosity: quiet ? .quiet : connection.verbose ? .verbose : .normal)
         let cancellation = RunCancellation()
         let signals = SignalForwarder(cancellation: cancellation)
         defer { withExtendedLifetime(signals) {} }

@@ -12,7 +12,8 @@ enum Console {
     }
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("onlineddl: error: \(message)\n".utf8))
+        let label = Terminal.paint("onlineddl: error:", .red, enabled: Terminal.standardErrorColors)
+        FileHandle.standardError.write(Data("\(label) \(message)\n".utf8))
     }
 
     /// ArgumentParser's own usage message, which already says what is wrong.

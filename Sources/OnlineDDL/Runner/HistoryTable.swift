@@ -98,20 +98,30 @@ public struct HistoryTable: Sendable, Equatable, CustomStringConvertible {
 
     /// Writes (or updates) a migration's row on `connection`, in whatever transaction it is in.
     public func record(_ entry: HistoryEntry, on connection: Connection) throws(PostgresError) {
-        try connection.query("""
+        try connection.execute(recordStatement(entry))
+    }
+
+    /// The statement `record` runs, with its values as literals, so a transactional
+    /// migration can send it together with its COMMIT: one round trip less while the
+    /// migration's locks are held.
+    func recordStatement(_ entry: HistoryEntry) -> String {
+        let values = [
+            SQLIdentifier.literal(MigrationFile.canonical(entry.version)), SQLIdentifier.literal(entry.name),
+            SQLIdentifier.literal(entry.checksum), "clock_timestamp()", String(entry.duration.wholeMilliseconds),
+            String(entry.attempts), String(entry.lockWait.wholeMilliseconds), String(entry.statementsApplied),
+            String(entry.statementsTotal),
+        ]
+        return """
             INSERT INTO \(sqlName) AS h (version, name, checksum, applied_at, duration_ms, attempts, lock_wait_ms,
                                           statements_applied, statements_total)
-            VALUES ($1, $2, $3, clock_timestamp(), $4, $5, $6, $7, $8)
+            VALUES (\(values.joined(separator: ", ")))
             ON CONFLICT (version) DO UPDATE SET
                 name = EXCLUDED.name, checksum = EXCLUDED.checksum, applied_at = EXCLUDED.applied_at,
                 duration_ms = h.duration_ms + EXCLUDED.duration_ms, attempts = greatest(h.attempts, EXCLUDED.attempts),
                 lock_wait_ms = h.lock_wait_ms + EXCLUDED.lock_wait_ms,
                 statements_applied = EXCLUDED.statements_applied, statements_total = EXCLUDED.statements_total,
                 building_statement = NULL, indexes_before = NULL
-            """, [
-                MigrationFile.canonical(entry.version), entry.name, entry.checksum, entry.duration.wholeMilliseconds,
-                entry.attempts, entry.lockWait.wholeMilliseconds, entry.statementsApplied, entry.statementsTotal,
-            ])
+            """
     }
 
     /// Notes, before statement `build.statement` (0-based) of a statement-by-statement

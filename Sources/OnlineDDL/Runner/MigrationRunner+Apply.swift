@@ -60,13 +60,17 @@ extension MigrationRunner {
             attempt += 1
             var current = context.statements[0]
             var statementStarted = clock.now
+            // Reported after COMMIT, so nothing but the statements runs while locks are held.
+            var finished: [RunEvent.StatementDone] = []
             do {
                 try execute("BEGIN", in: context)
                 var yielded = false
+                // Until a statement takes locks, the gate's check before the attempt stands.
+                var holdsLocks = false
                 for statement in context.statements {
                     current = statement
                     if let signal = cancellation.signal { throw RunFailure.interrupted(signal: signal) }
-                    if configuration.predict, !statement.locks.isEmpty {
+                    if configuration.predict, holdsLocks, !statement.locks.isEmpty {
                         let assessment = try passGate(
                             statement.locks, at: statement.position, runnerPID: context.session.backendPID,
                             control: context.control, waitIfBlocked: false)
@@ -80,9 +84,10 @@ extension MigrationRunner {
                         for lock in statement.noWaitLocks { try execute(lock, in: context) }
                     }
                     try execute(statement.statement.text, in: context)
-                    emit(.statementDone(.init(
+                    holdsLocks = holdsLocks || !statement.locks.isEmpty
+                    finished.append(.init(
                         position: statement.position, durationMilliseconds: (clock.now - statementStarted).wholeMilliseconds,
-                        attempts: attempt)))
+                        attempts: attempt))
                 }
                 if yielded {
                     // A long transaction appeared after BEGIN: give back every lock taken
@@ -93,12 +98,13 @@ extension MigrationRunner {
                     continue
                 }
                 statementStarted = clock.now
-                try configuration.historyTable.record(HistoryEntry(
+                let record = configuration.historyTable.recordStatement(HistoryEntry(
                     version: context.migration.file.version, name: context.migration.file.name,
                     checksum: context.migration.checksum, duration: clock.now - started, attempts: attempt,
                     lockWait: lockWait - waitBefore, statementsApplied: context.statements.count,
-                    statementsTotal: context.statements.count), on: context.session)
-                try execute("COMMIT", in: context)
+                    statementsTotal: context.statements.count))
+                try execute(record + ";\nCOMMIT", in: context)
+                finished.forEach { emit(.statementDone($0)) }
                 return attempt
             } catch let failure as RunFailure {
                 rollBack(context)

@@ -37,13 +37,17 @@ extension MigrationRunner {
             // Young sessions come and go in the list on a busy table: report only changes of
             // the long transactions the gate waits for.
             let blockerPIDs = assessment.blockers.filter(\.isLong).map(\.pid).sorted { ($0 ?? -1) < ($1 ?? -1) }
-            if blockerPIDs != reportedBlockers {
+            let request = assessment.predictions.last
+            let waiting = RunEvent.Waiting(
+                position: position, relation: request?.relation ?? "", mode: request?.mode ?? .accessExclusive,
+                blockers: assessment.blockers, waitedSeconds: waited.seconds,
+                nextCheckMilliseconds: configuration.checkInterval.wholeMilliseconds)
+            if blockerPIDs != reportedBlockers, !blockerPIDs.isEmpty {
                 reportedBlockers = blockerPIDs
-                let request = assessment.predictions.last
-                emit(.waiting(.init(
-                    position: position, relation: request?.relation ?? "", mode: request?.mode ?? .accessExclusive,
-                    blockers: assessment.blockers, waitedSeconds: waited.seconds,
-                    nextCheckMilliseconds: configuration.checkInterval.wholeMilliseconds)))
+                emit(.waiting(waiting))
+            } else {
+                reportedBlockers = reportedBlockers ?? []
+                emit(.stillWaiting(waiting))
             }
             if lockWait + waited >= configuration.maxWait {
                 lockWait += waited

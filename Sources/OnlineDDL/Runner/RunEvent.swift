@@ -5,6 +5,9 @@ public enum RunEvent: Sendable, Equatable, Encodable {
     case migrationStarted(MigrationStarted)
     case statementPredicted(StatementPredicted)
     case waiting(Waiting)
+    /// Each time the gate looks again while it waits: for live progress displays. Not
+    /// written in JSON Lines (it comes every `--check-interval`).
+    case stillWaiting(Waiting)
     case attemptFailed(AttemptFailed)
     case invalidIndexDropped(InvalidIndexDropped)
     case statementDone(StatementDone)
@@ -18,6 +21,7 @@ public enum RunEvent: Sendable, Equatable, Encodable {
         case .migrationStarted: "migration_started"
         case .statementPredicted: "statement_predicted"
         case .waiting: "waiting"
+        case .stillWaiting: "still_waiting"
         case .attemptFailed: "attempt_failed"
         case .invalidIndexDropped: "invalid_index_dropped"
         case .statementDone: "statement_done"
@@ -35,7 +39,7 @@ public enum RunEvent: Sendable, Equatable, Encodable {
         case .runnerWaiting(let payload): try payload.encode(to: encoder)
         case .migrationStarted(let payload): try payload.encode(to: encoder)
         case .statementPredicted(let payload): try payload.encode(to: encoder)
-        case .waiting(let payload): try payload.encode(to: encoder)
+        case .waiting(let payload), .stillWaiting(let payload): try payload.encode(to: encoder)
         case .attemptFailed(let payload): try payload.encode(to: encoder)
         case .invalidIndexDropped(let payload): try payload.encode(to: encoder)
         case .statementDone(let payload): try payload.encode(to: encoder)

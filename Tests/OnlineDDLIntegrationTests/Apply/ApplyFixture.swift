@@ -9,7 +9,7 @@ final class ApplyFixture {
     let folder: String
     let table: String
     let history: HistoryTable
-    let observer: Connection
+    private(set) var observer: Connection
 
     init(_ files: [String: String] = [:], prefix: String = "apply") throws {
         table = TestDatabase.uniqueName(prefix)
@@ -29,6 +29,11 @@ final class ApplyFixture {
     func write(_ name: String, _ text: String) throws {
         let body = text.replacingOccurrences(of: "{t}", with: table)
         try Data(body.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
+    }
+
+    /// A new observer connection, after the server restarted.
+    func reconnect() throws {
+        observer = try TestDatabase.connect()
     }
 
     func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
