@@ -65,10 +65,13 @@ enum CLI {
         }
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) throws -> Output {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil, directory: String? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = try executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var merged = ProcessInfo.processInfo.environment
         merged.merge(environment) { _, new in new }
         process.environment = merged
