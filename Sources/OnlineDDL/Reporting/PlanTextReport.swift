@@ -5,7 +5,7 @@ public enum PlanTextReport {
         var lines: [String] = []
         if plan.migrations.isEmpty { return "No pending migrations.\n" }
         for migration in plan.migrations {
-            let mode = migration.transactional ? "one transaction" : "statement by statement (has statements that cannot run in a transaction)"
+            let mode = migration.transactional ? "one transaction" : "statement by statement (each statement commits on its own: the file is not applied atomically)"
             lines.append("\(migration.version)_\(migration.name) (\(migration.file)): \(mode)")
             lines += migration.findings.flatMap { finding(migration.file, $0) }
             for statement in migration.statements {
