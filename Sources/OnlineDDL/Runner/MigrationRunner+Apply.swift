@@ -7,6 +7,7 @@ extension MigrationRunner {
         let canceller: QueryCanceller
         let control: Connection
         let maxAttempts: Int
+        let transactional: Bool
     }
 
     /// Applies one migration: in one transaction, or statement by statement after the
@@ -26,7 +27,8 @@ extension MigrationRunner {
             let session = try sessions.openMigration(migration.directives)
             context = MigrationContext(
                 migration: migration, statements: statements, session: session, canceller: try session.makeCanceller(),
-                control: control, maxAttempts: migration.directives.maxAttempts ?? configuration.maxAttempts)
+                control: control, maxAttempts: migration.directives.maxAttempts ?? configuration.maxAttempts,
+                transactional: transactional)
         } catch {
             throw .database(error)
         }
@@ -214,7 +216,7 @@ extension MigrationRunner {
             emit(.attemptFailed(.init(
                 position: location, attempt: attempt, sqlState: error.sqlState?.rawValue, message: error.description,
                 retryInMilliseconds: nil)))
-            throw .statementFailed(location, error)
+            throw .statementFailed(location, error, aftermath: aftermath(of: error, at: statement, context: context))
         }
         lockWait += clock.now - statementStarted
         guard attempt < context.maxAttempts else {
@@ -228,6 +230,23 @@ extension MigrationRunner {
             position: location, attempt: attempt, sqlState: error.sqlState?.rawValue, message: error.description,
             retryInMilliseconds: delay.wholeMilliseconds)))
         try sleepCounted(delay)
+    }
+
+    /// What the failure left applied, and what to do next.
+    private func aftermath(of error: PostgresError, at statement: PlannedStatement, context: MigrationContext) -> String {
+        let file = context.migration.file.path
+        if error.isConnectionError {
+            return "the connection was lost; run apply again: it resumes after what the history table records"
+        }
+        if context.transactional {
+            return "nothing of \(file) was applied (its transaction rolled back); fix the statement and run apply again"
+        }
+        let done = statement.position.statement - 1
+        guard done > 0 else {
+            return "no statement of \(file) was applied; fix the statement and run apply again"
+        }
+        return "statements 1-\(done) of \(file) were applied and recorded; fix statement \(done + 1) and run apply "
+            + "again to resume there (an edited file needs --allow-changed)"
     }
 
     /// Runs SQL on the migration session so that a signal cancels it.

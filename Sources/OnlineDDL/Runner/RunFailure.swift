@@ -1,7 +1,8 @@
 /// Why a run stopped before applying every pending migration.
 public enum RunFailure: Error, Sendable, CustomStringConvertible {
     /// A statement failed with an error that retrying does not cure.
-    case statementFailed(StatementPosition, PostgresError)
+    /// `aftermath` says what the failure left applied and what to do next.
+    case statementFailed(StatementPosition, PostgresError, aftermath: String)
     /// Locks could not be had within the attempts or the wait budget.
     case gaveUp(StatementPosition, reason: String)
     /// SIGINT or SIGTERM.
@@ -16,10 +17,11 @@ public enum RunFailure: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .statementFailed(let position, let error):
-            return "\(position): \(error.description)"
+        case .statementFailed(let position, let error, let aftermath):
+            return "\(position): \(error.description)\n  \(aftermath)"
         case .gaveUp(let position, let reason):
-            return "\(position): gave up waiting for locks: \(reason)"
+            return "\(position): gave up waiting for locks: \(reason)\n  what was applied is committed and recorded, nothing half-done; "
+                + "run apply again later (it resumes there), or allow more with --max-wait or --max-attempts"
         case .interrupted(let signal):
             return "interrupted by signal \(signal): the statement in flight was cancelled and rolled back"
         case .checksumsChanged(let changes):

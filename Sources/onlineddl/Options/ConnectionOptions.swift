@@ -35,7 +35,9 @@ struct ConnectionOptions: ParsableArguments {
             Console.verbose("connected to \(connection.target), backend pid \(connection.backendPID)", enabled: verbose)
             return connection
         } catch {
-            throw .database("could not connect: \(error.message)")
+            throw .database(
+                "could not connect: \(error.message)\n  check --database-url, DATABASE_URL or the PG* variables, "
+                    + "and that the server accepts connections from here")
         }
     }
 }
