@@ -32,20 +32,6 @@ struct ApplyFaultTests {
         throw SessionWorker.TimedOut(what: "an onlineddl session running \(text)")
     }
 
-    /// Polls until no session named onlineddl is left; returns how many remain.
-    private func lingeringSessions(on observer: Connection, within seconds: Double = 10) throws -> Int {
-        let deadline = Date().addingTimeInterval(seconds)
-        var count = 0
-        repeat {
-            count = try observer.query(
-                "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'onlineddl'"
-            ).rows[0].decode("n", as: Int.self)
-            if count == 0 { return 0 }
-            usleep(20_000)
-        } while Date() < deadline
-        return count
-    }
-
     @Test func aRerunAfterKillNineCompletesAndHistoryMatchesTheSchema() throws {
         let fixture = try ApplyFixture([
             "0001_create.sql": "CREATE TABLE {t} (id int);\n",
@@ -56,7 +42,7 @@ struct ApplyFaultTests {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
-        #expect(try lingeringSessions(on: fixture.observer) == 0, "the server ends a killed runner's sessions")
+        #expect(try fixture.lingeringSessions() == 0, "the server ends a killed runner's sessions")
         #expect(try fixture.columns() == ["id"], "the cut-off transaction rolled back")
         #expect(try fixture.records().keys.sorted() == ["1"])
         #expect(try RunnerLock(historyTable: fixture.history).holder(on: fixture.observer) == nil)
@@ -83,7 +69,7 @@ struct ApplyFaultTests {
         #expect(output.contains("interrupted: 0 applied, 1 pending"), "\(output)")
         #expect(try fixture.columns().isEmpty, "the table creation rolled back")
         #expect(try fixture.records().isEmpty)
-        #expect(try lingeringSessions(on: fixture.observer) == 0)
+        #expect(try fixture.lingeringSessions() == 0)
         #expect(try RunnerLock(historyTable: fixture.history).holder(on: fixture.observer) == nil)
     }
 

@@ -63,6 +63,21 @@ final class ApplyFixture {
         try CLI.run(["apply", folder, "--database-url", TestDatabase.url(), "--history-table", history.description] + arguments)
     }
 
+    /// Sessions named onlineddl still connected after giving the server up to `seconds` to
+    /// notice dead clients.
+    func lingeringSessions(within seconds: Double = 10) throws -> Int {
+        let deadline = Date().addingTimeInterval(seconds)
+        var count = 0
+        repeat {
+            count = try observer.query(
+                "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'onlineddl'"
+            ).rows[0].decode("n", as: Int.self)
+            if count == 0 { return 0 }
+            usleep(20_000)
+        } while Date() < deadline
+        return count
+    }
+
     /// The columns of the fixture's table.
     func columns() throws -> [String] {
         try observer.query(

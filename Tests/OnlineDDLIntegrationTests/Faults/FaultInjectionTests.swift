@@ -142,6 +142,49 @@ struct FaultInjectionTests {
         #expect(try fixture.records()["1"]?.isComplete == true)
     }
 
+    /// kill -9 while CREATE INDEX CONCURRENTLY waits for an old snapshot, its index already
+    /// built INVALID: the rerun drops that index (not another INVALID index someone else
+    /// left on the table) and builds it again.
+    @Test func killNineDuringAConcurrentIndexBuild() throws {
+        let fixture = try ApplyFixture(["0001_index.sql": "CREATE INDEX CONCURRENTLY {t}_v_idx ON {t} (v);\n"], prefix: "cic")
+        try fixture.observer.execute("""
+            CREATE TABLE \(fixture.table) (v int); INSERT INTO \(fixture.table) SELECT g FROM generate_series(1, 1000) g;
+            CREATE INDEX \(fixture.table)_other ON \(fixture.table) (v);
+            UPDATE pg_index SET indisvalid = false WHERE indexrelid = '\(fixture.table)_other'::regclass
+            """)
+        let snapshotHolder = try SessionWorker(url: TestDatabase.url(), label: "old-snapshot")
+        try snapshotHolder.run("BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM pg_class")
+        let process = Process()
+        process.executableURL = try CLI.executable
+        process.arguments = ["apply", fixture.folder, "--database-url", try TestDatabase.url(),
+                             "--history-table", fixture.history.description]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while try fixture.observer.query(
+            "SELECT count(*) AS n FROM pg_index WHERE indexrelid = to_regclass($1) AND NOT indisvalid", ["\(fixture.table)_v_idx"]
+        ).rows[0].decode("n", as: Int.self) == 0 {
+            guard Date() < deadline else { throw SessionWorker.TimedOut(what: "the concurrent build's INVALID index") }
+            usleep(10_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(try fixture.lingeringSessions() == 0)
+        #expect(try fixture.records()["1"]?.buildingStatement == 0, "the history notes the build in progress")
+        try snapshotHolder.run("COMMIT")
+
+        let rerun = try fixture.applyCLI()
+        #expect(rerun.status == 0, "\(rerun.combined)")
+        #expect(rerun.standardOutput.contains("dropped INVALID index public.\(fixture.table)_v_idx"), "\(rerun.standardOutput)")
+        let indexes = try fixture.observer.query("""
+            SELECT c.relname, i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+             WHERE i.indrelid = $1::regclass ORDER BY 1
+            """, [fixture.table]).rows.map { "\(try $0.decode("relname", as: String.self)) \(try $0.decode("indisvalid", as: Bool.self))" }
+        #expect(indexes == ["\(fixture.table)_other false", "\(fixture.table)_v_idx true"])
+        #expect(try fixture.records()["1"]?.isComplete == true)
+    }
+
     private func waitForSlowStatement(_ scenario: FaultScenario) throws {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {

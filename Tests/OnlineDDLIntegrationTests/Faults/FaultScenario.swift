@@ -99,16 +99,7 @@ final class FaultScenario {
 
     /// Sessions named onlineddl, after giving the server up to 5 s to notice dead clients.
     func lingeringSessions() throws -> Int {
-        let deadline = Date().addingTimeInterval(5)
-        var count = 0
-        repeat {
-            count = try fixture.observer.query(
-                "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'onlineddl'"
-            ).rows[0].decode("n", as: Int.self)
-            if count == 0 { return 0 }
-            usleep(20_000)
-        } while Date() < deadline
-        return count
+        try fixture.lingeringSessions(within: 5)
     }
 
     /// Starts `onlineddl apply` on the folder without waiting for it.
