@@ -31,11 +31,19 @@ final class ApplyReporter: @unchecked Sendable {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 guard let data = try? encoder.encode(event) else { return }
-                Console.output(String(decoding: data, as: UTF8.self))
+                // Every event carries the time it was written: `"time":"2026-11-22T07:20:33.125Z"`.
+                let json = String(decoding: data, as: UTF8.self)
+                Console.output("{\"time\":\"\(Self.timestamp())\"," + json.dropFirst())
             case .text:
                 writeText(event)
             }
         }
+    }
+
+    private static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
     }
 
     private func writeText(_ event: RunEvent) {

@@ -24,9 +24,9 @@ public struct GateAssessment: Sendable, Equatable {
     /// already in a transaction (holding earlier statements' locks) or for a new session.
     /// Blocking transactions older than `longTransactionAge` seconds, idle in transaction for
     /// `idleGrace` seconds or more, prepared, or themselves queued behind such a session, are
-    /// long. A blocker idle in transaction for less than the grace is momentary: most likely
-    /// between two statements, but possibly just forgotten, so the gate holds the request
-    /// back and looks again without reporting a long wait.
+    /// long. A young transaction idle for less than the grace is between two statements of
+    /// a busy application, not forgotten: holding back for such sessions would starve the
+    /// gate on a table with many multi-statement transactions.
     public static func assess(
         _ locks: [MigrationPlan.Lock], table: LiveLockTable, runnerPID: Int32? = nil, longTransactionAge: Double,
         idleGrace: Double = defaultIdleGrace
@@ -45,7 +45,7 @@ public struct GateAssessment: Sendable, Equatable {
                 let classifier = BlockerClassifier(table: table, longTransactionAge: longTransactionAge, idleGrace: idleGrace)
                 let blockers = prediction.blockers.map { classifier.classify($0.session) }
                     .sorted { $0.isLong && !$1.isLong }
-                let verdict: Verdict = blockers.contains { $0.isLong || $0.isMomentary } ? .wait : .proceed
+                let verdict: Verdict = blockers.contains(where: \.isLong) ? .wait : .proceed
                 return GateAssessment(verdict: verdict, predictions: predictions, blockers: blockers)
             }
         }
@@ -70,15 +70,12 @@ public struct GateBlocker: Sendable, Equatable, Codable {
     /// Why, in a few words: `idle in transaction for 42.0 s`, `transaction open for 3.1 s`,
     /// `queued behind pid 4242 (idle in transaction)`, `young running transaction`.
     public let reason: String
-    /// Idle in its transaction for less than the grace: the gate holds back and looks again.
-    public var isMomentary = false
 
     enum CodingKeys: String, CodingKey {
         case pid, user, state, query, reason
         case applicationName = "application_name"
         case transactionAgeSeconds = "transaction_age_seconds"
         case isLong = "long"
-        case isMomentary = "momentary"
     }
 }
 
@@ -92,20 +89,10 @@ struct BlockerClassifier {
     func classify(_ session: LockQueueReport.Session) -> GateBlocker {
         var visited: Set<String> = []
         let reason = longReason(session.virtualTransaction, visited: &visited)
-        let momentary = reason == nil ? momentaryIdleness(of: session) : nil
         return GateBlocker(
             pid: session.pid, applicationName: session.applicationName, user: session.user, state: session.state,
             transactionAgeSeconds: session.transactionAgeSeconds, query: session.query,
-            isLong: reason != nil, reason: reason ?? momentary ?? "young running transaction", isMomentary: momentary != nil)
-    }
-
-    /// `idle in transaction for 0.02 s` when the session went idle inside its transaction
-    /// less than the grace ago.
-    private func momentaryIdleness(of session: LockQueueReport.Session) -> String? {
-        guard let pid = session.pid, let activity = table.snapshot.activity[pid], activity.isIdleInTransaction,
-              let changed = activity.stateChange
-        else { return nil }
-        return String(format: "idle in transaction for %.2f s", max(0, table.snapshot.takenAt - changed))
+            isLong: reason != nil, reason: reason ?? "young transaction")
     }
 
     /// Why a session counts as long, or nil when it is young and running.
