@@ -69,8 +69,23 @@ struct GateAssessmentTests {
         #expect(assessment.blockers.count == 1)
         #expect(blocker.pid == 101)
         #expect(!blocker.isLong)
-        #expect(blocker.reason == "young running transaction")
+        #expect(blocker.reason == "young transaction")
         #expect(abs(try #require(blocker.transactionAgeSeconds) - 0.2) < 1e-6)
+    }
+
+    /// Between two statements a busy application's young transaction is idle for a moment:
+    /// under the 100 ms grace it is not long; idle past it, it is.
+    @Test func aYoungTransactionIdleForAMomentIsNotLong() {
+        let between = Self.assess(
+            [Self.lock(101, .rowExclusive)], [Self.backend(101, "idle in transaction", age: 0.05)],
+            request: [Self.request(.accessExclusive)])
+        #expect(between.verdict == .proceed)
+        #expect(between.blockers.map(\.reason) == ["young transaction"])
+        let forgotten = Self.assess(
+            [Self.lock(101, .rowExclusive)], [Self.backend(101, "idle in transaction", age: 0.15)],
+            request: [Self.request(.accessExclusive)])
+        #expect(forgotten.verdict == .wait)
+        #expect(forgotten.blockers.map(\.reason) == ["idle in transaction for 0.2 s"])
     }
 
     @Test func waitsBehindARunningTransactionOlderThanTheThreshold() {
@@ -104,7 +119,7 @@ struct GateAssessmentTests {
         let assessment = Self.softWait(holderState: "active", holderAge: 0.3)
         #expect(assessment.verdict == .proceed)
         #expect(assessment.blockers.map(\.pid) == [102])
-        #expect(assessment.blockers.map(\.reason) == ["young running transaction"])
+        #expect(assessment.blockers.map(\.reason) == ["young transaction"])
     }
 
     @Test func waitsBehindAPreparedTransaction() {
@@ -135,7 +150,7 @@ struct GateAssessmentTests {
         #expect(assessment.verdict == .wait)
         #expect(assessment.blockers.map(\.pid) == [102, 101])
         #expect(assessment.blockers.map(\.isLong) == [true, false])
-        #expect(assessment.blockers.map(\.reason) == ["idle in transaction for 10.0 s", "young running transaction"])
+        #expect(assessment.blockers.map(\.reason) == ["idle in transaction for 10.0 s", "young transaction"])
     }
 
     @Test func predictionsStopAtTheFirstRequestThatWaits() {
