@@ -47,14 +47,13 @@ public struct MigrationPlanner: Sendable {
         resolve: (StatementAnalysis) -> Resolution = MigrationPlanner.asWritten,
         liveLocks: LiveLockTable? = nil
     ) -> MigrationPlan {
-        var earlier: [AnalyzedScript] = []
+        var earlier = EarlierMigrations()
         var migrations: [MigrationPlan.Migration] = []
         var predictor = liveLocks.map(MigrationLockPredictor.init)
         for input in inputs {
             let analyzed = AnalyzedScript(script: input.script, postgresMajorVersion: postgresMajorVersion)
-            let context = LintContext(analyzed, postgresMajorVersion: postgresMajorVersion, earlierScripts: earlier)
+            let context = LintContext(analyzed, postgresMajorVersion: postgresMajorVersion, earlier: earlier)
             let findings = linter.lint(context)
-            earlier.append(analyzed)
 
             var statements: [MigrationPlan.Statement] = []
             var waitedInTransaction = false
@@ -83,6 +82,7 @@ public struct MigrationPlanner: Sendable {
                 transactional: context.runsInTransaction, statements: statements,
                 findings: findings.filter { $0.statementIndex == nil }.map(MigrationPlan.FindingEntry.init)
             ))
+            earlier.append(analyzed)
         }
         return MigrationPlan(postgresVersion: postgresMajorVersion, connected: connected, migrations: migrations)
     }

@@ -49,14 +49,14 @@ public struct Linter: Sendable {
     }
 
     /// The findings in the files of a migration set, which run in the given order: each file
-    /// is linted with the earlier ones as its ``LintContext/earlierScripts``. Findings come
-    /// file by file, each file's sorted as ``lint(_:)`` sorts them.
+    /// is linted with the earlier ones as its ``LintContext/earlier``. Findings come file by
+    /// file, each file's sorted as ``lint(_:)`` sorts them.
     public func lint(migrationSet scripts: [SQLScript], postgresMajorVersion: Int) -> [Finding] {
-        var earlier: [AnalyzedScript] = []
+        var earlier = EarlierMigrations()
         var findings: [Finding] = []
         for script in scripts {
             let analyzed = AnalyzedScript(script: script, postgresMajorVersion: postgresMajorVersion)
-            findings += lint(LintContext(analyzed, postgresMajorVersion: postgresMajorVersion, earlierScripts: earlier))
+            findings += lint(LintContext(analyzed, postgresMajorVersion: postgresMajorVersion, earlier: earlier))
             earlier.append(analyzed)
         }
         return findings

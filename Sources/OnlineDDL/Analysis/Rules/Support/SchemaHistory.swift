@@ -3,14 +3,13 @@
 /// and validates. Offline, this is all onlineddl knows; anything else is assumed to exist
 /// already and to be in use.
 struct SchemaHistory: Sendable {
-    /// The earlier files, in order. Kept as given (no copy): rules build a history for
-    /// every statement they check, so building one must cost nothing.
-    private let earlierScripts: [AnalyzedScript]
+    /// What the earlier files did, indexed by table name.
+    private let earlier: EarlierMigrations
     /// The analyses of the current file, in order.
     private let current: [StatementAnalysis]
 
     init(_ context: LintContext) {
-        earlierScripts = context.earlierScripts
+        earlier = context.earlier
         current = context.analyses
     }
 
@@ -19,18 +18,12 @@ struct SchemaHistory: Sendable {
         current.lazy.map(\.facts)
     }
 
-    /// The facts of the statements that create, alter or index a table named like `table`:
-    /// those of the earlier files (through their per-table index), then those among the
-    /// current file's first `index` statements (all of them when nil), in order.
-    private func facts(about table: RelationName, before index: Int? = nil) -> [StatementFacts] {
-        var found: [StatementFacts] = []
-        for script in earlierScripts {
-            for position in script.statementsByTableName[table.name] ?? [] {
-                found.append(script.analyses[position].facts)
-            }
-        }
-        found += current.prefix(index ?? current.count).map(\.facts)
-        return found
+    /// Calls `body` with the facts of the earlier files' statements that create, alter or
+    /// index a table named like `table`, then with those of the current file's first `index`
+    /// statements, in order.
+    private func forEachFact(about table: RelationName, before index: Int, _ body: (StatementFacts) -> Void) {
+        for facts in earlier.facts(aboutTableNamed: table.name) { body(facts) }
+        for facts in currentFacts.prefix(index) { body(facts) }
     }
 
     /// Whether the table is created by a statement of this file before statement `index`:
@@ -50,7 +43,7 @@ struct SchemaHistory: Sendable {
     /// The column's type as the migration set last declared it before statement `index`, if it did.
     func columnType(_ table: RelationName, _ column: String, before index: Int) -> SQLTypeName? {
         var type: SQLTypeName?
-        for facts in facts(about: table, before: index) {
+        forEachFact(about: table, before: index) { facts in
             if let created = facts.createTable, created.table.isSameRelation(as: table) {
                 type = created.columns.first { $0.name == column }?.type ?? type
             }
@@ -68,7 +61,7 @@ struct SchemaHistory: Sendable {
         var valid: Set<String> = []
         var pending: Set<String> = []
         var unnamedValid = false
-        for facts in facts(about: table, before: index) {
+        forEachFact(about: table, before: index) { facts in
             if let created = facts.createTable, created.table.isSameRelation(as: table) {
                 unnamedValid = unnamedValid || created.constraints.contains { $0.notNullColumns.contains(column) }
             }
@@ -99,10 +92,8 @@ struct SchemaHistory: Sendable {
     /// `PRIMARY KEY` and `UNIQUE` constraints.
     func indexedColumnLists(of table: RelationName) -> [[String]] {
         var lists: [[String]] = []
-        for script in earlierScripts {
-            for indexed in script.indexedColumnsByTableName[table.name] ?? [] where indexed.table.isSameRelation(as: table) {
-                lists.append(indexed.columns)
-            }
+        for indexed in earlier.indexedColumns(onTableNamed: table.name) where indexed.table.isSameRelation(as: table) {
+            lists.append(indexed.columns)
         }
         for analysis in current {
             for indexed in Self.indexedColumns(createdBy: analysis.facts) where indexed.table.isSameRelation(as: table) {
@@ -131,7 +122,6 @@ struct SchemaHistory: Sendable {
     private static func indexedColumns(of constraint: TableConstraint) -> [String]? {
         (constraint.kind == .primaryKey || constraint.kind == .unique) && !constraint.columns.isEmpty ? constraint.columns : nil
     }
-
 
     private func subcommands(of facts: StatementFacts, on table: RelationName) -> [AlterTableSubcommand] {
         guard let alter = facts.alterTable, alter.relation.isSameRelation(as: table) else { return [] }
