@@ -7,7 +7,7 @@ struct UnknownRuleIDRule: LintRule {
 
     func check(_ context: LintContext) -> [Finding] {
         let known = Set(Linter.builtInRules.map(\.id))
-        return Suppressions(script: context.script).placements.compactMap { placement in
+        return context.suppressions.placements.compactMap { placement in
             let directive = placement.directive
             let unknown = directive.ruleIDs.filter { !known.contains($0) }
             let problem: String

@@ -26,6 +26,8 @@ public struct LintContext: Sendable {
         self.statements = zip(script.statements, analyses).enumerated().map { index, pair in
             LintStatement(index: index, sql: pair.0, analysis: pair.1)
         }
+        self.created = CurrentFileSchema(analyses)
+        self.suppressions = Suppressions(script: script)
     }
 
     /// Creates a context for an analyzed file.
@@ -44,4 +46,8 @@ public struct LintContext: Sendable {
 
     /// Each statement with its index and analysis, built once for all rules.
     let statements: [LintStatement]
+    /// What this file creates, read once for all rules.
+    let created: CurrentFileSchema
+    /// The file's ignore comments and what each covers.
+    let suppressions: Suppressions
 }

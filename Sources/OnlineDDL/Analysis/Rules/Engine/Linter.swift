@@ -36,13 +36,12 @@ public struct Linter: Sendable {
     /// The findings in one file, sorted by location, then from most to least severe, then by
     /// rule id. Disabled rules do not run; findings an ignore comment covers are dropped.
     public func lint(_ context: LintContext) -> [Finding] {
-        let suppressions = Suppressions(script: context.script)
-        return Self.builtInRules
+        Self.builtInRules
             .filter { !configuration.disabledRules.contains($0.id) }
             .flatMap { rule in
                 rule.check(context).map { $0.with(severity: configuration.severityOverrides[rule.id] ?? $0.severity) }
             }
-            .filter { !suppressions.suppresses($0) }
+            .filter { !context.suppressions.suppresses($0) }
             .sorted { lhs, rhs in
                 (lhs.location, rhs.severity, lhs.ruleID) < (rhs.location, lhs.severity, rhs.ruleID)
             }

@@ -7,15 +7,13 @@ struct SchemaHistory: Sendable {
     private let earlier: EarlierMigrations
     /// The analyses of the current file, in order.
     private let current: [StatementAnalysis]
+    /// What the current file creates.
+    private let created: CurrentFileSchema
 
     init(_ context: LintContext) {
         earlier = context.earlier
         current = context.analyses
-    }
-
-    /// The facts of the current file's statements, lazily.
-    private var currentFacts: LazyMapSequence<[StatementAnalysis], StatementFacts> {
-        current.lazy.map(\.facts)
+        created = context.created
     }
 
     /// Calls `body` with the facts of the earlier files' statements that create, alter or
@@ -23,21 +21,18 @@ struct SchemaHistory: Sendable {
     /// statements, in order.
     private func forEachFact(about table: RelationName, before index: Int, _ body: (StatementFacts) -> Void) {
         for facts in earlier.facts(aboutTableNamed: table.name) { body(facts) }
-        for facts in currentFacts.prefix(index) { body(facts) }
+        for analysis in current.prefix(index) { body(analysis.facts) }
     }
 
     /// Whether the table is created by a statement of this file before statement `index`:
     /// nobody else can see it yet, so its locks block nothing.
     func isNewTable(_ table: RelationName, before index: Int) -> Bool {
-        currentFacts.prefix(index).contains { $0.createTable?.table.isSameRelation(as: table) ?? false }
+        CurrentFileSchema.contains(table, before: index, in: created.tables)
     }
 
     /// Whether the index is created by a statement of this file before statement `index`.
     func isNewIndex(_ index: RelationName, before statementIndex: Int) -> Bool {
-        currentFacts.prefix(statementIndex).contains { facts in
-            guard let created = facts.createIndex, let name = created.indexName else { return false }
-            return created.table.sibling(named: name).isSameRelation(as: index)
-        }
+        CurrentFileSchema.contains(index, before: statementIndex, in: created.indexes)
     }
 
     /// The column's type as the migration set last declared it before statement `index`, if it did.
@@ -95,10 +90,8 @@ struct SchemaHistory: Sendable {
         for indexed in earlier.indexedColumns(onTableNamed: table.name) where indexed.table.isSameRelation(as: table) {
             lists.append(indexed.columns)
         }
-        for analysis in current {
-            for indexed in Self.indexedColumns(createdBy: analysis.facts) where indexed.table.isSameRelation(as: table) {
-                lists.append(indexed.columns)
-            }
+        for indexed in created.indexedColumns where indexed.table.isSameRelation(as: table) {
+            lists.append(indexed.columns)
         }
         return lists
     }
