@@ -19,14 +19,21 @@ public struct AnalyzedScript: Sendable {
     }
 }
 
-/// One statement as rules see it: its place in the file, its text and its analysis.
-struct LintStatement: Sendable {
+/// One statement as rules see it: its place in the file, its text and its analysis. A class,
+/// so that handing it to each rule shares it instead of copying the text, tree and analysis.
+final class LintStatement: Sendable {
     /// The 0-based index in the file.
     let index: Int
     /// The parsed statement.
     let sql: SQLStatement
     /// What it locks and does.
     let analysis: StatementAnalysis
+
+    init(index: Int, sql: SQLStatement, analysis: StatementAnalysis) {
+        self.index = index
+        self.sql = sql
+        self.analysis = analysis
+    }
 
     var facts: StatementFacts { analysis.facts }
 
