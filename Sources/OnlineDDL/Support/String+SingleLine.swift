@@ -20,7 +20,11 @@ extension String {
                 line.append(0x20)
                 pendingSpace = false
             }
-            if byte & 0xC0 != 0x80 { scalarStarts.append(line.count) }
+            if byte & 0xC0 != 0x80 {
+                // One scalar past the limit decides the cut: the rest cannot show.
+                if scalarStarts.count > limit { break }
+                scalarStarts.append(line.count)
+            }
             line.append(byte)
         }
         guard scalarStarts.count > limit else { return String(decoding: line, as: UTF8.self) }
