@@ -77,17 +77,9 @@ struct PlanCommand: ParsableCommand {
         } catch {
             throw CommandFailure.usage(error.description)
         }
-        var inputs: [MigrationPlanner.Input] = []
-        var syntaxErrors: [String] = []
-        for file in migrations.files {
-            do {
-                inputs.append(MigrationPlanner.Input(file: file, script: try file.parse()))
-            } catch {
-                syntaxErrors.append(error.description)
-            }
-        }
+        let (inputs, syntaxErrors) = MigrationPlanner.Input.parse(migrations.files)
         guard syntaxErrors.isEmpty else {
-            throw CommandFailure.usage(syntaxErrors.joined(separator: "\nonlineddl: error: "))
+            throw CommandFailure.usage(syntaxErrors.map(\.description).joined(separator: "\nonlineddl: error: "))
         }
         let linter = Linter(configuration: LintConfiguration(disabledRules: Set(ignoredRules)))
         let plan = isConnected ? try planConnected(inputs, linter: linter) : planOffline(inputs, linter: linter)

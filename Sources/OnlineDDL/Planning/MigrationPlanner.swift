@@ -19,6 +19,20 @@ public struct MigrationPlanner: Sendable {
             self.file = file
             self.script = script
         }
+
+        /// Parses the files, spread over the machine's cores: the inputs of the files that
+        /// parse, and the syntax errors of those that do not, each in file order.
+        public static func parse(_ files: [MigrationFile]) -> (inputs: [Input], syntaxErrors: [SQLSyntaxError]) {
+            var inputs: [Input] = []
+            var syntaxErrors: [SQLSyntaxError] = []
+            for (file, parsed) in zip(files, files.concurrentMap { file in Result { () throws(SQLSyntaxError) in try file.parse() } }) {
+                switch parsed {
+                case .success(let script): inputs.append(Input(file: file, script: script))
+                case .failure(let error): syntaxErrors.append(error)
+                }
+            }
+            return (inputs, syntaxErrors)
+        }
     }
 
     /// A statement's locks, data work and transaction need, as shown and predicted.
@@ -47,11 +61,12 @@ public struct MigrationPlanner: Sendable {
         resolve: (StatementAnalysis) -> Resolution = MigrationPlanner.asWritten,
         liveLocks: LiveLockTable? = nil
     ) -> MigrationPlan {
+        let version = postgresMajorVersion
+        let analyzedScripts = inputs.concurrentMap { AnalyzedScript(script: $0.script, postgresMajorVersion: version) }
         var earlier = EarlierMigrations()
         var migrations: [MigrationPlan.Migration] = []
         var predictor = liveLocks.map(MigrationLockPredictor.init)
-        for input in inputs {
-            let analyzed = AnalyzedScript(script: input.script, postgresMajorVersion: postgresMajorVersion)
+        for (input, analyzed) in zip(inputs, analyzedScripts) {
             let context = LintContext(analyzed, postgresMajorVersion: postgresMajorVersion, earlier: earlier)
             let findings = linter.lint(context)
 
