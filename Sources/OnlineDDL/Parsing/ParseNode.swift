@@ -143,6 +143,9 @@ struct JSONReader {
         repeat {
             skipWhitespace()
             let key = try readString()
+            // A node body (lower-case field names) usually has several fields; a node wrapper
+            // such as {"AlterTableStmt": …} has one: room for a few saves regrowing the list.
+            if fields.isEmpty, let first = key.utf8.first, first >= UInt8(ascii: "a") { fields.reserveCapacity(8) }
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw Failure(offset: offset) }
             fields.append(ParseNode.Field(key: key, value: try readValue()))

@@ -140,8 +140,16 @@ public struct MigrationPlanner: Sendable {
 
     /// Keeps the first of repeated (relation, mode) pairs, in order.
     private static func distinct(_ locks: [MigrationPlan.Lock]) -> [MigrationPlan.Lock] {
-        var seen: Set<String> = []
-        return locks.filter { seen.insert("\($0.relationID.map(String.init) ?? $0.relation) \($0.mode.rawValue)").inserted }
+        var kept: [MigrationPlan.Lock] = []
+        for lock in locks where !kept.contains(where: { $0.mode == lock.mode && relationKey($0) == relationKey(lock) }) {
+            kept.append(lock)
+        }
+        return kept
+    }
+
+    /// What identifies a lock's relation: its OID when resolved, else its name.
+    private static func relationKey(_ lock: MigrationPlan.Lock) -> String {
+        lock.relationID.map(String.init) ?? lock.relation
     }
 
     /// Predicts a statement's locks in order; the first that would not be granted speaks

@@ -4,8 +4,9 @@ extension String {
     /// scalars) with `…` when longer.
     func singleLine(limit: Int) -> String {
         var line: [UInt8] = []
-        line.reserveCapacity(utf8.count)
+        line.reserveCapacity(Swift.min(utf8.count, 4 * (limit + 1)))
         var scalarStarts: [Int] = []
+        scalarStarts.reserveCapacity(limit + 2)
         var pendingSpace = false
         for byte in utf8 {
             switch byte {

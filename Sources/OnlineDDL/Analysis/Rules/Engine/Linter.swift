@@ -25,6 +25,9 @@ public struct Linter: Sendable {
         UnknownRuleIDRule(),
     ]
 
+    /// The ids of the built-in rules.
+    static let builtInRuleIDs = Set(builtInRules.map(\.id))
+
     /// The configuration in force.
     public let configuration: LintConfiguration
 
