@@ -61,14 +61,16 @@ public struct MigrationPlanner: Sendable {
         resolve: (StatementAnalysis) -> Resolution = MigrationPlanner.asWritten,
         liveLocks: LiveLockTable? = nil
     ) -> MigrationPlan {
-        let version = postgresMajorVersion
+        let (version, linter) = (postgresMajorVersion, linter)
         let analyzedScripts = inputs.concurrentMap { AnalyzedScript(script: $0.script, postgresMajorVersion: version) }
-        var earlier = EarlierMigrations()
+        let all = EarlierMigrations(analyzedScripts)
+        let findingsPerFile = Array(analyzedScripts.enumerated()).concurrentMap { file, analyzed in
+            linter.lint(LintContext(analyzed, postgresMajorVersion: version, earlier: all.before(file: file)))
+        }
         var migrations: [MigrationPlan.Migration] = []
         var predictor = liveLocks.map(MigrationLockPredictor.init)
-        for (input, analyzed) in zip(inputs, analyzedScripts) {
-            let context = LintContext(analyzed, postgresMajorVersion: postgresMajorVersion, earlier: earlier)
-            let findings = linter.lint(context)
+        for (input, (analyzed, findings)) in zip(inputs, zip(analyzedScripts, findingsPerFile)) {
+            let runsInTransaction = MigrationTransaction.runsInTransaction(analyzed.analyses)
 
             var statements: [MigrationPlan.Statement] = []
             var waitedInTransaction = false
@@ -78,8 +80,8 @@ public struct MigrationPlanner: Sendable {
                 var prediction: LockWaitPrediction?
                 if var active = predictor, !waitedInTransaction, !statementLocks.isEmpty {
                     prediction = Self.predict(statementLocks, with: &active)
-                    waitedInTransaction = context.runsInTransaction && prediction?.outcome != .granted
-                    if !context.runsInTransaction { active.endTransaction() }
+                    waitedInTransaction = runsInTransaction && prediction?.outcome != .granted
+                    if !runsInTransaction { active.endTransaction() }
                     predictor = active
                 }
                 statements.append(MigrationPlan.Statement(
@@ -94,10 +96,9 @@ public struct MigrationPlanner: Sendable {
             predictor?.endTransaction()
             migrations.append(MigrationPlan.Migration(
                 version: input.file.version, name: input.file.name, file: input.file.path,
-                transactional: context.runsInTransaction, statements: statements,
+                transactional: runsInTransaction, statements: statements,
                 findings: findings.filter { $0.statementIndex == nil }.map(MigrationPlan.FindingEntry.init)
             ))
-            earlier.append(analyzed)
         }
         return MigrationPlan(postgresVersion: postgresMajorVersion, connected: connected, migrations: migrations)
     }

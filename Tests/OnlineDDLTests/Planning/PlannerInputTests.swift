@@ -22,3 +22,26 @@ struct PlannerInputTests {
         #expect([Int]().concurrentMap { $0 } == [])
     }
 }
+
+@Suite("Planning: files linted in parallel see only the files before them")
+struct PlannerLintOrderTests {
+    @Test func anIndexInALaterFileDoesNotCoverAnEarlierForeignKey() throws {
+        let sql = [
+            "ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customers NOT VALID",
+            "CREATE INDEX CONCURRENTLY orders_customer ON orders (customer_id)",
+            "ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customers NOT VALID",
+            "ALTER TABLE orders RENAME COLUMN customer_id TO client_id",
+        ]
+        let files = sql.enumerated().map { index, text in
+            MigrationFile(version: "\(index + 1)", name: "step", path: "\(index + 1).sql", contents: Array(text.utf8))
+        }
+        let parsed = MigrationPlanner.Input.parse(files)
+        let plan = MigrationPlanner(postgresMajorVersion: 15, linter: Linter()).plan(parsed.inputs, connected: false)
+        let rules = plan.migrations.map { $0.statements.flatMap(\.findings).map(\.rule) }
+        #expect(rules[0].contains("foreign-key-without-index"))
+        #expect(!rules[2].contains("foreign-key-without-index"))
+        let sequential = Linter().lint(migrationSet: parsed.inputs.map(\.script), postgresMajorVersion: 15)
+        #expect(plan.allFindings.map(\.finding.rule) == sequential.map(\.ruleID))
+        #expect(plan.allFindings.map(\.file) == sequential.map(\.file))
+    }
+}

@@ -42,7 +42,7 @@ final class LintStatement: Sendable {
     /// everyone else, so altering it blocks nobody).
     func alterOfExistingTable(in context: LintContext) -> (alter: AlterTableFacts, lock: LockImpact)? {
         guard let alter = facts.alterTable,
-              !SchemaHistory(context).isNewTable(alter.relation, before: index) else { return nil }
+              !context.history.isNewTable(alter.relation, before: index) else { return nil }
         return (alter, LockImpact(mode: analysis.strongestMode(on: alter.relation) ?? .accessExclusive))
     }
 

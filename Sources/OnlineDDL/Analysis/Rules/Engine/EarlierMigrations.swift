@@ -1,12 +1,23 @@
 /// What the files that run before the one being linted did to each table, indexed by table
 /// name as they are added: rules look up one table's history without going through every
-/// earlier file. Build it file by file with ``append(_:)``, in the order the files run.
+/// earlier file. Build it file by file with ``append(_:)``, in the order the files run; or
+/// add every file once and lint each with the view ``before(file:)``.
 public struct EarlierMigrations: Sendable {
+    /// Something a file did, with the file's number in the order they were added.
+    private struct Entry<Value: Sendable>: Sendable {
+        let file: Int
+        let value: Value
+    }
+
     /// For each table name, the facts of the statements that create it, alter it or index
     /// it, in order.
-    private var factsByTableName: [String: [StatementFacts]] = [:]
+    private var factsByTableName: [String: [Entry<StatementFacts>]] = [:]
     /// For each table name, the usable index key columns created on it, in order.
-    private var indexedColumnsByTableName: [String: [IndexedColumns]] = [:]
+    private var indexedColumnsByTableName: [String: [Entry<IndexedColumns>]] = [:]
+    /// How many files were added.
+    private var fileCount = 0
+    /// How many of them, from the first, this value shows.
+    private var visibleFileCount = 0
 
     /// No earlier files.
     public init() {}
@@ -16,27 +27,41 @@ public struct EarlierMigrations: Sendable {
         for script in scripts { append(script) }
     }
 
-    /// Adds the file that runs after those already added.
+    /// Adds the file that runs after those already added; every file added is shown.
     public mutating func append(_ script: AnalyzedScript) {
         for analysis in script.analyses {
             let facts = analysis.facts
             let tables = [facts.createTable?.table, facts.createIndex?.table, facts.alterTable?.relation].compactMap { $0?.name }
-            for table in Set(tables) { factsByTableName[table, default: []].append(facts) }
+            for table in Set(tables) { factsByTableName[table, default: []].append(Entry(file: fileCount, value: facts)) }
             for indexed in SchemaHistory.indexedColumns(createdBy: facts) {
-                indexedColumnsByTableName[indexed.table.name, default: []].append(indexed)
+                indexedColumnsByTableName[indexed.table.name, default: []].append(Entry(file: fileCount, value: indexed))
             }
         }
+        fileCount += 1
+        visibleFileCount = fileCount
+    }
+
+    /// The same index showing only the files added before file number `file` (counting
+    /// from 0): what that file's rules may see. It shares the storage, so it costs nothing.
+    public func before(file: Int) -> EarlierMigrations {
+        var view = self
+        view.visibleFileCount = min(max(file, 0), fileCount)
+        return view
     }
 
     /// The facts of the earlier statements that create, alter or index a table of this name
     /// (in any schema), in order.
-    func facts(aboutTableNamed name: String) -> [StatementFacts] {
-        factsByTableName[name] ?? []
+    func facts(aboutTableNamed name: String) -> some Sequence<StatementFacts> {
+        visible(factsByTableName[name] ?? []).lazy.map(\.value)
     }
 
     /// The usable index key columns the earlier files create on a table of this name (in
     /// any schema), in order.
-    func indexedColumns(onTableNamed name: String) -> [IndexedColumns] {
-        indexedColumnsByTableName[name] ?? []
+    func indexedColumns(onTableNamed name: String) -> some Sequence<IndexedColumns> {
+        visible(indexedColumnsByTableName[name] ?? []).lazy.map(\.value)
+    }
+
+    private func visible<Value>(_ entries: [Entry<Value>]) -> ArraySlice<Entry<Value>> {
+        entries.prefix { $0.file < visibleFileCount }
     }
 }

@@ -26,7 +26,7 @@ public struct LintContext: Sendable {
         self.statements = zip(script.statements, analyses).enumerated().map { index, pair in
             LintStatement(index: index, sql: pair.0, analysis: pair.1)
         }
-        self.created = CurrentFileSchema(analyses)
+        self.history = SchemaHistory(earlier: earlier, current: analyses)
         self.suppressions = Suppressions(script: script)
     }
 
@@ -46,8 +46,9 @@ public struct LintContext: Sendable {
 
     /// Each statement with its index and analysis, built once for all rules.
     let statements: [LintStatement]
-    /// What this file creates, read once for all rules.
-    let created: CurrentFileSchema
+    /// What the migration set shows about the schema around this file's statements, built
+    /// once for all rules.
+    let history: SchemaHistory
     /// The file's ignore comments and what each covers.
     let suppressions: Suppressions
 }

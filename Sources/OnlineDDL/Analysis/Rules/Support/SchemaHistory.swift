@@ -1,8 +1,9 @@
 /// What the migration set itself shows about the schema before (or around) a statement:
 /// the tables and indexes it creates, the column types it declares, the constraints it adds
 /// and validates. Offline, this is all onlineddl knows; anything else is assumed to exist
-/// already and to be in use.
-struct SchemaHistory: Sendable {
+/// already and to be in use. Built once per file (``LintContext/history``) and shared by
+/// every rule and statement.
+final class SchemaHistory: Sendable {
     /// What the earlier files did, indexed by table name.
     private let earlier: EarlierMigrations
     /// The analyses of the current file, in order.
@@ -10,10 +11,10 @@ struct SchemaHistory: Sendable {
     /// What the current file creates.
     private let created: CurrentFileSchema
 
-    init(_ context: LintContext) {
-        earlier = context.earlier
-        current = context.analyses
-        created = context.created
+    init(earlier: EarlierMigrations, current: [StatementAnalysis]) {
+        self.earlier = earlier
+        self.current = current
+        created = CurrentFileSchema(current)
     }
 
     /// Calls `body` with the facts of the earlier files' statements that create, alter or
