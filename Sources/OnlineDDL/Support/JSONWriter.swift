@@ -72,6 +72,13 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// A value another writer wrote.
+    mutating func value(written json: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: json)
+        needsComma = true
+    }
+
     private mutating func null() {
         bytes.append(contentsOf: "null".utf8)
         needsComma = true
