@@ -31,8 +31,10 @@ public struct EarlierMigrations: Sendable {
     public mutating func append(_ script: AnalyzedScript) {
         for analysis in script.analyses {
             let facts = analysis.facts
-            let tables = [facts.createTable?.table, facts.createIndex?.table, facts.alterTable?.relation].compactMap { $0?.name }
-            for table in Set(tables) { factsByTableName[table, default: []].append(Entry(file: fileCount, value: facts)) }
+            // A statement is one of these kinds at most, so it names at most one table here.
+            if let table = facts.createTable?.table ?? facts.createIndex?.table ?? facts.alterTable?.relation {
+                factsByTableName[table.name, default: []].append(Entry(file: fileCount, value: facts))
+            }
             for indexed in SchemaHistory.indexedColumns(createdBy: facts) {
                 indexedColumnsByTableName[indexed.table.name, default: []].append(Entry(file: fileCount, value: indexed))
             }
