@@ -116,9 +116,7 @@ struct PlanCommand: ParsableCommand {
         case .github:
             Console.write(GitHubAnnotations.render(plan))
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            Console.output(String(decoding: try encoder.encode(plan), as: UTF8.self))
+            Console.output(try PlanJSONReport.render(plan))
         }
     }
 

@@ -4,8 +4,8 @@
 /// `{"AlterTableStmt": {"relation": …, "cmds": […]}}`, and omits fields that have their
 /// default value (false, 0, empty). The accessors here follow that convention: a missing
 /// field reads as `nil`, and `typed(_:)` unwraps one node type.
-public indirect enum ParseNode: Hashable, Sendable {
-    case object([String: ParseNode])
+public enum ParseNode: Hashable, Sendable {
+    case object(Fields)
     case array([ParseNode])
     case string(String)
     case integer(Int)
@@ -20,7 +20,7 @@ public indirect enum ParseNode: Hashable, Sendable {
 
     /// The node type of a wrapped node (`"AlterTableStmt"` for `{"AlterTableStmt": {…}}`).
     public var nodeType: String? {
-        guard case .object(let fields) = self, fields.count == 1, let key = fields.keys.first,
+        guard case .object(let fields) = self, let key = fields.onlyKey,
               let first = key.utf8.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return nil }
         return key
     }
@@ -53,6 +53,40 @@ public indirect enum ParseNode: Hashable, Sendable {
 }
 
 extension ParseNode {
+    /// One field of an object node.
+    public struct Field: Hashable, Sendable {
+        public let key: String
+        public let value: ParseNode
+    }
+
+    /// The fields of an object node, in the order libpg_query writes them. Parse-tree
+    /// objects are small, so a field is found by going through them: cheaper than hashing.
+    public struct Fields: Hashable, Sendable, ExpressibleByDictionaryLiteral {
+        /// The fields in written order.
+        public private(set) var list: [Field] = []
+
+        /// An object with these fields, in this order.
+        public init(dictionaryLiteral elements: (String, ParseNode)...) {
+            list = elements.map { Field(key: $0, value: $1) }
+        }
+
+        init(_ list: [Field]) {
+            self.list = list
+        }
+
+        /// The value of a field, or `nil` when the object has no such field.
+        public subscript(key: String) -> ParseNode? {
+            list.first { $0.key == key }?.value
+        }
+
+        /// The key of a one-field object, else `nil`.
+        var onlyKey: String? {
+            list.count == 1 ? list[0].key : nil
+        }
+    }
+}
+
+extension ParseNode {
     /// Parses the JSON text libpg_query produces.
     static func parseJSON(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONReader.Failure) -> ParseNode {
         var reader = JSONReader(bytes: bytes)
@@ -79,7 +113,12 @@ struct JSONReader {
     var isAtEnd: Bool { offset >= bytes.count }
 
     mutating func skipWhitespace() {
-        while offset < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[offset]) { offset += 1 }
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x0A, 0x0D, 0x09: offset += 1
+            default: return
+            }
+        }
     }
 
     mutating func readValue() throws(Failure) -> ParseNode {
@@ -98,19 +137,22 @@ struct JSONReader {
 
     private mutating func readObject() throws(Failure) -> ParseNode {
         offset += 1
-        var fields: [String: ParseNode] = [:]
+        var fields: [ParseNode.Field] = []
         skipWhitespace()
-        if consume(UInt8(ascii: "}")) { return .object(fields) }
+        if consume(UInt8(ascii: "}")) { return .object(ParseNode.Fields(fields)) }
         repeat {
             skipWhitespace()
             let key = try readString()
+            // A node body (lower-case field names) usually has several fields; a node wrapper
+            // such as {"AlterTableStmt": …} has one: room for a few saves regrowing the list.
+            if fields.isEmpty, let first = key.utf8.first, first >= UInt8(ascii: "a") { fields.reserveCapacity(8) }
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw Failure(offset: offset) }
-            fields[key] = try readValue()
+            fields.append(ParseNode.Field(key: key, value: try readValue()))
             skipWhitespace()
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "}")) else { throw Failure(offset: offset) }
-        return .object(fields)
+        return .object(ParseNode.Fields(fields))
     }
 
     private mutating func readArray() throws(Failure) -> ParseNode {
@@ -128,7 +170,13 @@ struct JSONReader {
 
     private mutating func readString() throws(Failure) -> String {
         guard consume(UInt8(ascii: "\"")) else { throw Failure(offset: offset) }
-        var utf8: [UInt8] = []
+        // Most strings have no escapes: take them straight from the buffer.
+        let start = offset
+        while offset < bytes.count, bytes[offset] != UInt8(ascii: "\""), bytes[offset] != UInt8(ascii: "\\") { offset += 1 }
+        if consume(UInt8(ascii: "\"")) {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset - 1]), as: UTF8.self)
+        }
+        var utf8 = Array(bytes[start..<offset])
         while offset < bytes.count {
             let byte = bytes[offset]
             offset += 1

@@ -23,7 +23,13 @@ public enum SQLIdentifier {
         guard let first = name.unicodeScalars.first, first == "_" || ("a"..."z").contains(first),
               name.unicodeScalars.allSatisfy({ $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) })
         else { return false }
-        guard case .success(let tokens) = SQLScanner.scan(name), tokens.count == 1 else { return false }
-        return tokens[0].keywordKind == .notKeyword || tokens[0].keywordKind == .unreserved
+        return bareWordCache.value(for: name) {
+            guard case .success(let tokens) = SQLScanner.scan(name), tokens.count == 1 else { return false }
+            return tokens[0].keywordKind == .notKeyword || tokens[0].keywordKind == .unreserved
+        }
     }
+
+    /// The scanner's verdicts so far: messages and safe alternatives quote the same few
+    /// names again and again.
+    private static let bareWordCache = Memo<String, Bool>()
 }

@@ -53,10 +53,10 @@ public struct SQLScript: Sendable {
         if let offset = contents.firstIndex(of: 0) {
             throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file contains a NUL byte; is it a binary file?")
         }
-        if let offset = Self.firstInvalidUTF8Offset(contents) {
+        guard let text = String(validating: contents, as: UTF8.self) else {
+            let offset = Self.firstInvalidUTF8Offset(contents) ?? 0
             throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file is not valid UTF-8")
         }
-        let text = String(decoding: contents, as: UTF8.self)
         try self.init(file: file, validText: text, bytes: contents, lines: lines)
     }
 

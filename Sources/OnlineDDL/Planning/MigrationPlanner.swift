@@ -55,15 +55,17 @@ public struct MigrationPlanner: Sendable {
         resolve: (StatementAnalysis) -> Resolution = MigrationPlanner.asWritten,
         liveLocks: LiveLockTable? = nil
     ) -> MigrationPlan {
-        var earlier: [AnalyzedScript] = []
+        let (version, linter) = (postgresMajorVersion, linter)
+        let analyzedScripts = inputs.concurrentMap { AnalyzedScript(script: $0.script, postgresMajorVersion: version) }
+        let all = EarlierMigrations(analyzedScripts)
+        let findingsPerFile = Array(analyzedScripts.enumerated()).concurrentMap { file, analyzed in
+            linter.lint(LintContext(
+                analyzed, postgresMajorVersion: version, earlier: all.before(file: file), noTransaction: inputs[file].noTransaction))
+        }
         var migrations: [MigrationPlan.Migration] = []
         var predictor = liveLocks.map { MigrationLockPredictor(table: $0) }
-        for input in inputs {
-            let analyzed = AnalyzedScript(script: input.script, postgresMajorVersion: postgresMajorVersion)
-            let context = LintContext(
-                analyzed, postgresMajorVersion: postgresMajorVersion, earlierScripts: earlier, noTransaction: input.noTransaction)
-            let findings = linter.lint(context)
-            earlier.append(analyzed)
+        for (input, (analyzed, findings)) in zip(inputs, zip(analyzedScripts, findingsPerFile)) {
+            let runsInTransaction = !input.noTransaction && MigrationTransaction.runsInTransaction(analyzed.analyses)
 
             var statements: [MigrationPlan.Statement] = []
             var waitedInTransaction = false
@@ -73,8 +75,8 @@ public struct MigrationPlanner: Sendable {
                 var prediction: LockWaitPrediction?
                 if var active = predictor, !waitedInTransaction, !statementLocks.isEmpty {
                     prediction = Self.predict(statementLocks, with: &active)
-                    waitedInTransaction = context.runsInTransaction && prediction?.outcome != .granted
-                    if !context.runsInTransaction { active.endTransaction() }
+                    waitedInTransaction = runsInTransaction && prediction?.outcome != .granted
+                    if !runsInTransaction { active.endTransaction() }
                     predictor = active
                 }
                 statements.append(MigrationPlan.Statement(
@@ -89,7 +91,7 @@ public struct MigrationPlanner: Sendable {
             predictor?.endTransaction()
             migrations.append(MigrationPlan.Migration(
                 version: input.file.version, name: input.file.name, file: input.file.path,
-                transactional: context.runsInTransaction, statements: statements,
+                transactional: runsInTransaction, statements: statements,
                 findings: findings.filter { $0.statementIndex == nil }.map(MigrationPlan.FindingEntry.init)
             ))
         }
@@ -134,8 +136,16 @@ public struct MigrationPlanner: Sendable {
 
     /// Keeps the first of repeated (relation, mode) pairs, in order.
     static func distinct(_ locks: [MigrationPlan.Lock]) -> [MigrationPlan.Lock] {
-        var seen: Set<String> = []
-        return locks.filter { seen.insert("\($0.relationID.map(String.init) ?? $0.relation) \($0.mode.rawValue)").inserted }
+        var kept: [MigrationPlan.Lock] = []
+        for lock in locks where !kept.contains(where: { $0.mode == lock.mode && relationKey($0) == relationKey(lock) }) {
+            kept.append(lock)
+        }
+        return kept
+    }
+
+    /// What identifies a lock's relation: its OID when resolved, else its name.
+    private static func relationKey(_ lock: MigrationPlan.Lock) -> String {
+        lock.relationID.map(String.init) ?? lock.relation
     }
 
     /// Predicts a statement's locks in order; the first that would not be granted speaks

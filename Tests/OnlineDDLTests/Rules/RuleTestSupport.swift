@@ -10,7 +10,7 @@ func lintFindings(
         AnalyzedScript(script: try SQLScript(file: "\(index + 1).sql", text: text), postgresMajorVersion: version)
     }
     let script = try SQLScript(file: "migration.sql", text: sql)
-    let context = LintContext(script: script, postgresMajorVersion: version, earlierScripts: earlierScripts)
+    let context = LintContext(script: script, postgresMajorVersion: version, earlier: EarlierMigrations(earlierScripts))
     return Linter(configuration: configuration).lint(context)
 }
 

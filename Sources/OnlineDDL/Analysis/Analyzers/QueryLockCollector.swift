@@ -128,7 +128,7 @@ struct QueryLockCollector {
                 collect(select: select, lockedFromParent: false)
                 return
             }
-            for key in fields.keys.sorted() { collect(expression: fields[key] ?? .null) }
+            for field in fields.list.sorted(by: { $0.key < $1.key }) { collect(expression: field.value) }
         case .array(let items):
             for item in items { collect(expression: item) }
         case .string, .integer, .bool, .null:

@@ -46,6 +46,10 @@ public struct StatementAnalysis: Hashable, Sendable {
 
     /// The strongest mode the statement requests on a named relation, if any.
     public func strongestMode(on relation: RelationName) -> LockMode? {
-        lockRequests.filter { $0.relation == relation }.map(\.mode).max()
+        var strongest: LockMode?
+        for case .relation(let request) in lockSteps where request.relation == relation {
+            strongest = max(strongest ?? request.mode, request.mode)
+        }
+        return strongest
     }
 }

@@ -6,7 +6,7 @@ struct ConstraintMissingNotValidRule: StatementLintRule {
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
         guard let alter = statement.facts.alterTable,
-              !SchemaHistory(context).isNewTable(alter.relation, before: statement.index) else { return [] }
+              !context.history.isNewTable(alter.relation, before: statement.index) else { return [] }
         return alter.subcommands.enumerated().compactMap { index, command in
             guard command.kind == "AT_AddConstraint", let constraint = command.constraint, !constraint.notValid,
                   constraint.kind == .check || constraint.kind == .foreignKey else { return nil }

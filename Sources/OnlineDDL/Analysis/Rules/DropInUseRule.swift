@@ -5,7 +5,7 @@ struct DropInUseRule: StatementLintRule {
     let summary = "dropping a column or table breaks the running code that still uses it"
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
-        let history = SchemaHistory(context)
+        let history = context.history
         if let drop = statement.facts.drop, drop.objectType == "OBJECT_TABLE" {
             return drop.objects.compactMap(\.relation)
                 .filter { !history.isNewTable($0, before: statement.index) }

@@ -5,7 +5,7 @@ struct ForeignKeyWithoutIndexRule: StatementLintRule {
     let summary = "a new foreign key has no index on its referencing columns, so every DELETE on the referenced table scans"
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
-        let history = SchemaHistory(context)
+        let history = context.history
         let table: RelationName
         let references: [ForeignKeyReference]
         if let created = statement.facts.createTable {

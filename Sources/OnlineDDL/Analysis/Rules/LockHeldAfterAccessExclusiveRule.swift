@@ -6,7 +6,7 @@ struct LockHeldAfterAccessExclusiveRule: LintRule {
     let summary = "statements after an ACCESS EXCLUSIVE lock in the same transaction keep the table blocked until COMMIT"
 
     func check(_ context: LintContext) -> [Finding] {
-        let history = SchemaHistory(context)
+        let history = context.history
         let statements = context.statements
         return TransactionSpans(context).spans.compactMap { span in
             let inSpan = statements[span.statements]

@@ -5,7 +5,7 @@ struct RenameInUseRule: StatementLintRule {
     let summary = "renaming a table or column breaks the running code that still uses the old name"
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
-        let history = SchemaHistory(context)
+        let history = context.history
         guard let rename = statement.facts.rename, let table = rename.relation,
               rename.objectType == "OBJECT_TABLE" || rename.objectType == "OBJECT_COLUMN",
               !history.isNewTable(table, before: statement.index) else { return [] }

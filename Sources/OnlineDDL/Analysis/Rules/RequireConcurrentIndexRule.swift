@@ -5,7 +5,7 @@ struct RequireConcurrentIndexRule: StatementLintRule {
     let summary = "CREATE INDEX, DROP INDEX or REINDEX without CONCURRENTLY blocks writes (or reads) on an existing table"
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
-        let history = SchemaHistory(context)
+        let history = context.history
         if let index = statement.facts.createIndex, !index.isConcurrent,
            !history.isNewTable(index.table, before: statement.index) {
             return [createIndex(index, statement, context)]

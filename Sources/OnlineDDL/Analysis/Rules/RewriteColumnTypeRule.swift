@@ -5,7 +5,7 @@ struct RewriteColumnTypeRule: StatementLintRule {
     let summary = "ALTER COLUMN … TYPE rewrites the table and its indexes under ACCESS EXCLUSIVE unless the change is binary-coercible"
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
-        let history = SchemaHistory(context)
+        let history = context.history
         guard let (alter, lock) = statement.alterOfExistingTable(in: context) else { return [] }
         let table = alter.relation
         return alter.subcommands.compactMap { command in

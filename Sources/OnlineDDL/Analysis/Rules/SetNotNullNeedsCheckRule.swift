@@ -6,7 +6,7 @@ struct SetNotNullNeedsCheckRule: StatementLintRule {
     let summary = "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE unless a valid CHECK (col IS NOT NULL) proves it"
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
-        let history = SchemaHistory(context)
+        let history = context.history
         guard let (alter, lock) = statement.alterOfExistingTable(in: context) else { return [] }
         let table = alter.relation
         return alter.subcommands.compactMap { command in

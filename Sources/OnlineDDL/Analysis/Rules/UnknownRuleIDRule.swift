@@ -6,10 +6,9 @@ struct UnknownRuleIDRule: LintRule {
     let summary = "an onlineddl:ignore comment names a rule that does not exist, so it switches nothing off"
 
     func check(_ context: LintContext) -> [Finding] {
-        let known = Set(Linter.builtInRules.map(\.id))
-        return Suppressions(script: context.script).placements.compactMap { placement in
+        context.suppressions.placements.compactMap { placement in
             let directive = placement.directive
-            let unknown = directive.ruleIDs.filter { !known.contains($0) }
+            let unknown = directive.ruleIDs.filter { !Linter.builtInRuleIDs.contains($0) }
             let problem: String
             if !unknown.isEmpty {
                 problem = "names no rule onlineddl knows: \(unknown.joined(separator: ", "))"

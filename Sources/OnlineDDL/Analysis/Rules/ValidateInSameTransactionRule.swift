@@ -13,7 +13,7 @@ struct ValidateInSameTransactionRule: StatementLintRule {
         return alter.subcommands.compactMap { command in
             guard command.kind == "AT_ValidateConstraint", let name = command.objectName,
                   let adding = earlierInSpan.last(where: { Self.addsNotValid(name, on: table, $0) }),
-                  !SchemaHistory(context).isNewTable(table, before: adding.index) else { return nil }
+                  !context.history.isNewTable(table, before: adding.index) else { return nil }
             let addedOn = adding.facts.alterTable?.relation ?? table
             let lock = LockImpact(mode: adding.analysis.strongestMode(on: addedOn) ?? .accessExclusive)
             return finding(

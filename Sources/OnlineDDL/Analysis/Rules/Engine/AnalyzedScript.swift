@@ -6,25 +6,10 @@ public struct AnalyzedScript: Sendable {
     public let analyses: [StatementAnalysis]
 
     /// Pairs a script with analyses already made; `analyses` must have one entry per statement.
-    /// For each table name, the statements that create it, alter it or index it, in order:
-    /// later files look up what this one did to a table without scanning every statement.
-    let statementsByTableName: [String: [Int]]
-    /// For each table name, the usable index key columns this file creates on it.
-    let indexedColumnsByTableName: [String: [IndexedColumns]]
-
     public init(script: SQLScript, analyses: [StatementAnalysis]) {
         precondition(analyses.count == script.statements.count, "one analysis per statement")
         self.script = script
         self.analyses = analyses
-        var byTable: [String: [Int]] = [:]
-        for (index, analysis) in analyses.enumerated() {
-            let facts = analysis.facts
-            let tables = [facts.createTable?.table, facts.createIndex?.table, facts.alterTable?.relation].compactMap { $0?.name }
-            for table in Set(tables) { byTable[table, default: []].append(index) }
-        }
-        statementsByTableName = byTable
-        indexedColumnsByTableName = Dictionary(
-            grouping: analyses.flatMap { SchemaHistory.indexedColumns(createdBy: $0.facts) }, by: \.table.name)
     }
 
     /// Analyzes every statement of `script` for a PostgreSQL major version.
@@ -32,18 +17,23 @@ public struct AnalyzedScript: Sendable {
         let analyzer = StatementAnalyzer(postgresMajorVersion: postgresMajorVersion)
         self.init(script: script, analyses: script.statements.map(analyzer.analyze))
     }
-
-    /// Each statement with its index and analysis.
 }
 
-/// One statement as rules see it: its place in the file, its text and its analysis.
-struct LintStatement: Sendable {
+/// One statement as rules see it: its place in the file, its text and its analysis. A class,
+/// so that handing it to each rule shares it instead of copying the text, tree and analysis.
+final class LintStatement: Sendable {
     /// The 0-based index in the file.
     let index: Int
     /// The parsed statement.
     let sql: SQLStatement
     /// What it locks and does.
     let analysis: StatementAnalysis
+
+    init(index: Int, sql: SQLStatement, analysis: StatementAnalysis) {
+        self.index = index
+        self.sql = sql
+        self.analysis = analysis
+    }
 
     var facts: StatementFacts { analysis.facts }
 
@@ -52,7 +42,7 @@ struct LintStatement: Sendable {
     /// everyone else, so altering it blocks nobody).
     func alterOfExistingTable(in context: LintContext) -> (alter: AlterTableFacts, lock: LockImpact)? {
         guard let alter = facts.alterTable,
-              !SchemaHistory(context).isNewTable(alter.relation, before: index) else { return nil }
+              !context.history.isNewTable(alter.relation, before: index) else { return nil }
         return (alter, LockImpact(mode: analysis.strongestMode(on: alter.relation) ?? .accessExclusive))
     }
 

@@ -25,6 +25,8 @@ struct IgnoreDirective: Sendable {
 
     /// Reads a comment; `nil` unless it starts with `onlineddl:ignore` or `onlineddl:ignore-file`.
     init?(comment: SQLComment) {
+        // Most comments are prose: skip splitting them into words.
+        guard Self.mentions(Self.statementKeyword, in: comment.text) else { return nil }
         let words = comment.body.split(whereSeparator: \.isWhitespace).map(String.init)
         let scope: Scope
         switch words.first {
@@ -45,5 +47,15 @@ struct IgnoreDirective: Sendable {
     /// Whether the directive switches off a rule.
     func covers(_ ruleID: String) -> Bool {
         ignoresAll || ruleIDs.contains(ruleID)
+    }
+
+    /// Whether `text` contains `keyword`, compared byte by byte.
+    private static func mentions(_ keyword: String, in text: String) -> Bool {
+        let haystack = Array(text.utf8)
+        let needle = Array(keyword.utf8)
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in
+            haystack[start] == first && haystack[start..<(start + needle.count)].elementsEqual(needle)
+        }
     }
 }

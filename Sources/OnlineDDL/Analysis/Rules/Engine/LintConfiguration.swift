@@ -16,7 +16,6 @@ public struct LintConfiguration: Hashable, Sendable, Codable {
     /// The rule ids this configuration names that no built-in rule has, sorted: typos that
     /// would otherwise silently change nothing.
     public var unknownRuleIDs: [String] {
-        let known = Set(Linter.builtInRules.map(\.id))
-        return Set(disabledRules).union(severityOverrides.keys).subtracting(known).sorted()
+        Set(disabledRules).union(severityOverrides.keys).subtracting(Linter.builtInRuleIDs).sorted()
     }
 }

@@ -8,43 +8,51 @@ public struct LintContext: Sendable {
     public let postgresMajorVersion: Int
     /// Whether the file runs in one transaction (see ``MigrationTransaction/runsInTransaction(_:)``).
     public let runsInTransaction: Bool
-    /// The files of the same migration set that run before this one, in order: rules read
-    /// them for what already exists (an index on foreign-key columns, a validated `CHECK`).
-    public let earlierScripts: [AnalyzedScript]
+    /// What the files of the same migration set that run before this one did: rules read it
+    /// for what already exists (an index on foreign-key columns, a validated `CHECK`).
+    public let earlier: EarlierMigrations
 
     /// Creates a context from analyses already made; `analyses` must have one entry per statement.
     /// `noTransaction` is the file's `-- onlineddl:no-transaction` directive.
     public init(
         script: SQLScript, analyses: [StatementAnalysis], postgresMajorVersion: Int,
-        earlierScripts: [AnalyzedScript] = [], noTransaction: Bool = false
+        earlier: EarlierMigrations = EarlierMigrations(), noTransaction: Bool = false
     ) {
         precondition(analyses.count == script.statements.count, "one analysis per statement")
         self.script = script
         self.analyses = analyses
         self.postgresMajorVersion = postgresMajorVersion
         self.runsInTransaction = !noTransaction && MigrationTransaction.runsInTransaction(analyses)
-        self.earlierScripts = earlierScripts
+        self.earlier = earlier
         self.statements = zip(script.statements, analyses).enumerated().map { index, pair in
             LintStatement(index: index, sql: pair.0, analysis: pair.1)
         }
+        self.history = SchemaHistory(earlier: earlier, current: analyses)
+        self.suppressions = Suppressions(script: script)
     }
 
     /// Creates a context for an analyzed file.
     public init(
-        _ analyzed: AnalyzedScript, postgresMajorVersion: Int, earlierScripts: [AnalyzedScript] = [], noTransaction: Bool = false
+        _ analyzed: AnalyzedScript, postgresMajorVersion: Int, earlier: EarlierMigrations = EarlierMigrations(),
+        noTransaction: Bool = false
     ) {
         self.init(
             script: analyzed.script, analyses: analyzed.analyses, postgresMajorVersion: postgresMajorVersion,
-            earlierScripts: earlierScripts, noTransaction: noTransaction)
+            earlier: earlier, noTransaction: noTransaction)
     }
 
     /// Creates a context, analyzing every statement of `script`.
-    public init(script: SQLScript, postgresMajorVersion: Int, earlierScripts: [AnalyzedScript] = []) {
+    public init(script: SQLScript, postgresMajorVersion: Int, earlier: EarlierMigrations = EarlierMigrations()) {
         self.init(
             AnalyzedScript(script: script, postgresMajorVersion: postgresMajorVersion),
-            postgresMajorVersion: postgresMajorVersion, earlierScripts: earlierScripts)
+            postgresMajorVersion: postgresMajorVersion, earlier: earlier)
     }
 
     /// Each statement with its index and analysis, built once for all rules.
     let statements: [LintStatement]
+    /// What the migration set shows about the schema around this file's statements, built
+    /// once for all rules.
+    let history: SchemaHistory
+    /// The file's ignore comments and what each covers.
+    let suppressions: Suppressions
 }

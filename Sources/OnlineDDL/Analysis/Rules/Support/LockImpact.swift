@@ -65,9 +65,18 @@ struct LockImpact: Sendable {
     /// ANALYZE, CREATE INDEX CONCURRENTLY and ALTER TABLE, but not SELECT, SELECT FOR UPDATE or
     /// CREATE INDEX)"`.
     func phrase(on object: String) -> String {
+        "\(modeName) on \(object)" + Self.blockingClauses[Int(mode.rawValue) - 1]
+    }
+
+    /// For each mode, by raw value from 1, what the phrase says after the object: the same
+    /// for every table, so it is built once.
+    private static let blockingClauses: [String] = LockMode.allCases.map { LockImpact(mode: $0).blockingClause }
+
+    /// `", which blocks writes (INSERT, …, but not SELECT, …)"`.
+    private var blockingClause: String {
         let allowed = allowedStatements
         let exceptions = allowed.isEmpty ? "" : ", but not " + Self.list(allowed, conjunction: "or")
-        return "\(modeName) on \(object), which blocks \(blockedCategory) (\(Self.list(blockedStatements))\(exceptions))"
+        return ", which blocks \(blockedCategory) (\(Self.list(blockedStatements))\(exceptions))"
     }
 
     /// `"a, b and c"`.

@@ -1,56 +1,45 @@
 /// What the migration set itself shows about the schema before (or around) a statement:
 /// the tables and indexes it creates, the column types it declares, the constraints it adds
 /// and validates. Offline, this is all onlineddl knows; anything else is assumed to exist
-/// already and to be in use.
-struct SchemaHistory: Sendable {
-    /// The earlier files, in order. Kept as given (no copy): rules build a history for
-    /// every statement they check, so building one must cost nothing.
-    private let earlierScripts: [AnalyzedScript]
+/// already and to be in use. Built once per file (``LintContext/history``) and shared by
+/// every rule and statement.
+final class SchemaHistory: Sendable {
+    /// What the earlier files did, indexed by table name.
+    private let earlier: EarlierMigrations
     /// The analyses of the current file, in order.
     private let current: [StatementAnalysis]
+    /// What the current file creates.
+    private let created: CurrentFileSchema
 
-    init(_ context: LintContext) {
-        earlierScripts = context.earlierScripts
-        current = context.analyses
+    init(earlier: EarlierMigrations, current: [StatementAnalysis]) {
+        self.earlier = earlier
+        self.current = current
+        created = CurrentFileSchema(current)
     }
 
-    /// The facts of the current file's statements, lazily.
-    private var currentFacts: LazyMapSequence<[StatementAnalysis], StatementFacts> {
-        current.lazy.map(\.facts)
-    }
-
-    /// The facts of the statements that create, alter or index a table named like `table`:
-    /// those of the earlier files (through their per-table index), then those among the
-    /// current file's first `index` statements (all of them when nil), in order.
-    private func facts(about table: RelationName, before index: Int? = nil) -> [StatementFacts] {
-        var found: [StatementFacts] = []
-        for script in earlierScripts {
-            for position in script.statementsByTableName[table.name] ?? [] {
-                found.append(script.analyses[position].facts)
-            }
-        }
-        found += current.prefix(index ?? current.count).map(\.facts)
-        return found
+    /// Calls `body` with the facts of the earlier files' statements that create, alter or
+    /// index a table named like `table`, then with those of the current file's first `index`
+    /// statements, in order.
+    private func forEachFact(about table: RelationName, before index: Int, _ body: (StatementFacts) -> Void) {
+        for facts in earlier.facts(aboutTableNamed: table.name) { body(facts) }
+        for analysis in current.prefix(index) { body(analysis.facts) }
     }
 
     /// Whether the table is created by a statement of this file before statement `index`:
     /// nobody else can see it yet, so its locks block nothing.
     func isNewTable(_ table: RelationName, before index: Int) -> Bool {
-        currentFacts.prefix(index).contains { $0.createTable?.table.isSameRelation(as: table) ?? false }
+        CurrentFileSchema.contains(table, before: index, in: created.tables)
     }
 
     /// Whether the index is created by a statement of this file before statement `index`.
     func isNewIndex(_ index: RelationName, before statementIndex: Int) -> Bool {
-        currentFacts.prefix(statementIndex).contains { facts in
-            guard let created = facts.createIndex, let name = created.indexName else { return false }
-            return created.table.sibling(named: name).isSameRelation(as: index)
-        }
+        CurrentFileSchema.contains(index, before: statementIndex, in: created.indexes)
     }
 
     /// The column's type as the migration set last declared it before statement `index`, if it did.
     func columnType(_ table: RelationName, _ column: String, before index: Int) -> SQLTypeName? {
         var type: SQLTypeName?
-        for facts in facts(about: table, before: index) {
+        forEachFact(about: table, before: index) { facts in
             if let created = facts.createTable, created.table.isSameRelation(as: table) {
                 type = created.columns.first { $0.name == column }?.type ?? type
             }
@@ -68,7 +57,7 @@ struct SchemaHistory: Sendable {
         var valid: Set<String> = []
         var pending: Set<String> = []
         var unnamedValid = false
-        for facts in facts(about: table, before: index) {
+        forEachFact(about: table, before: index) { facts in
             if let created = facts.createTable, created.table.isSameRelation(as: table) {
                 unnamedValid = unnamedValid || created.constraints.contains { $0.notNullColumns.contains(column) }
             }
@@ -99,15 +88,11 @@ struct SchemaHistory: Sendable {
     /// `PRIMARY KEY` and `UNIQUE` constraints.
     func indexedColumnLists(of table: RelationName) -> [[String]] {
         var lists: [[String]] = []
-        for script in earlierScripts {
-            for indexed in script.indexedColumnsByTableName[table.name] ?? [] where indexed.table.isSameRelation(as: table) {
-                lists.append(indexed.columns)
-            }
+        for indexed in earlier.indexedColumns(onTableNamed: table.name) where indexed.table.isSameRelation(as: table) {
+            lists.append(indexed.columns)
         }
-        for analysis in current {
-            for indexed in Self.indexedColumns(createdBy: analysis.facts) where indexed.table.isSameRelation(as: table) {
-                lists.append(indexed.columns)
-            }
+        for indexed in created.indexedColumns where indexed.table.isSameRelation(as: table) {
+            lists.append(indexed.columns)
         }
         return lists
     }
@@ -131,7 +116,6 @@ struct SchemaHistory: Sendable {
     private static func indexedColumns(of constraint: TableConstraint) -> [String]? {
         (constraint.kind == .primaryKey || constraint.kind == .unique) && !constraint.columns.isEmpty ? constraint.columns : nil
     }
-
 
     private func subcommands(of facts: StatementFacts, on table: RelationName) -> [AlterTableSubcommand] {
         guard let alter = facts.alterTable, alter.relation.isSameRelation(as: table) else { return [] }
