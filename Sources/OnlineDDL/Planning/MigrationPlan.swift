@@ -67,6 +67,14 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
             case relation, bytes
             case estimatedRows = "estimated_rows"
         }
+
+        /// Writes every key, `estimated_rows` as null when unknown, as docs/plan.md promises.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(relation, forKey: .relation)
+            try container.encode(bytes, forKey: .bytes)
+            try container.encode(estimatedRows, forKey: .estimatedRows)
+        }
     }
 
     public struct Statement: Codable, Sendable, Equatable {

@@ -22,6 +22,18 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
             case applicationName = "application_name"
             case transactionAgeSeconds = "transaction_age_seconds"
         }
+
+        /// Writes every key, unknown values as null.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(pid, forKey: .pid)
+            try container.encode(virtualTransaction, forKey: .virtualTransaction)
+            try container.encode(applicationName, forKey: .applicationName)
+            try container.encode(user, forKey: .user)
+            try container.encode(state, forKey: .state)
+            try container.encode(transactionAgeSeconds, forKey: .transactionAgeSeconds)
+            try container.encode(query, forKey: .query)
+        }
     }
 
     public struct Holder: Codable, Sendable, Equatable {
