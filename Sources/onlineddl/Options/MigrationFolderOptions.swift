@@ -10,7 +10,7 @@ struct MigrationFolderOptions: ParsableArguments {
     var directory: String
 
     @Option(help: ArgumentHelp(
-        "How the files are named: auto (detect), plain (VERSION_name.sql), golang-migrate, flyway, dbmate or diesel (default: auto).",
+        "How the files are named: auto (detect), plain (VERSION_name.sql), golang-migrate, flyway, dbmate or diesel (default: layout in onlineddl.toml, else auto).",
         valueName: "layout"))
     var layout: MigrationLayout?
 
