@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +24,10 @@ let package = Package(
         ),
         .target(
             name: "OnlineDDL",
-            dependencies: ["CLibPQ", "CPgQuery"]
+            dependencies: [
+                "CLibPQ", "CPgQuery",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         .executableTarget(
             name: "onlineddl",
@@ -39,7 +43,8 @@ let package = Package(
         ),
         .testTarget(
             name: "OnlineDDLTests",
-            dependencies: ["OnlineDDL"]
+            dependencies: ["OnlineDDL"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "OnlineDDLIntegrationTests",

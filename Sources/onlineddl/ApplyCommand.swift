@@ -16,7 +16,8 @@ struct ApplyCommand: ParsableCommand {
             long transaction it is not sent; onlineddl reports the blocker and waits. Lock \
             failures (55P03, 40P01, 40001) are retried with exponential backoff and full jitter.
 
-            Durations are written 250ms, 5s, 2m, 1h (0 for none).
+            Durations are written 250ms, 5s, 2m, 1h (0 for none). Defaults can be set for a \
+            project in onlineddl.toml (docs/configuration.md); flags override them.
 
             Exit codes: 0 applied (or nothing pending); 1 a migration or database error; 2 \
             usage or input error (bad file, syntax error, changed applied file); 3 gave up \
@@ -29,50 +30,56 @@ struct ApplyCommand: ParsableCommand {
         case timeout, nowait
     }
 
-    @Argument(help: ArgumentHelp("The folder of VERSION_name.sql migration files.", valueName: "dir"))
-    var directory: String
-
+    @OptionGroup var folder: MigrationFolderOptions
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var history: HistoryTableOption
 
     @Option(help: "Output: text progress, or JSON Lines events for pipelines.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("lock-strategy"), help: "timeout: send with a short lock_timeout. nowait: LOCK TABLE … NOWAIT first (transactional files).")
-    var lockStrategy: LockStrategyArgument = .timeout
+    /// The built-in defaults, shown in the help.
+    private static let defaults = RunnerConfiguration()
 
-    @Option(name: .customLong("lock-timeout"), help: "lock_timeout of every attempt.")
-    var lockTimeout = DurationArgument(RunnerConfiguration().lockTimeout)
+    /// `text` with the built-in default `value` after it.
+    private static func defaulted(_ text: String, _ value: Duration) -> ArgumentHelp {
+        ArgumentHelp("\(text) (default: \(DurationText.format(value)))")
+    }
 
-    @Option(name: .customLong("statement-timeout"), help: "statement_timeout of every attempt (0: none).")
-    var statementTimeout = DurationArgument(RunnerConfiguration().statementTimeout)
+    @Option(help: "timeout: send with a short lock_timeout. nowait: LOCK TABLE … NOWAIT first (transactional files). (default: \(defaults.lockStrategy.rawValue))")
+    var lockStrategy: LockStrategyArgument?
 
-    @Option(name: .customLong("idle-in-transaction-timeout"), help: "idle_in_transaction_session_timeout of the runner's sessions.")
-    var idleInTransactionTimeout = DurationArgument(RunnerConfiguration().idleInTransactionTimeout)
+    @Option(help: defaulted("lock_timeout of every attempt.", defaults.lockTimeout))
+    var lockTimeout: DurationArgument?
 
-    @Flag(name: .customLong("no-predict"), help: "Turn the prediction gate off: rely on lock_timeout and retries alone.")
-    var noPredict = false
+    @Option(help: defaulted("statement_timeout of every attempt (0: none).", defaults.statementTimeout))
+    var statementTimeout: DurationArgument?
 
-    @Option(name: .customLong("long-transaction"), help: "A blocking transaction at least this old is long: wait for it rather than queue behind it.")
-    var longTransaction = DurationArgument(RunnerConfiguration().longTransactionAge)
+    @Option(help: defaulted("idle_in_transaction_session_timeout of the runner's sessions.", defaults.idleInTransactionTimeout))
+    var idleInTransactionTimeout: DurationArgument?
 
-    @Option(name: .customLong("check-interval"), help: "How often the gate looks again while it waits.")
-    var checkInterval = DurationArgument(RunnerConfiguration().checkInterval)
+    @Flag(inversion: .prefixedNo, help: "Check the live lock table before sending each statement (default: on); --no-predict relies on lock_timeout and retries alone.")
+    var predict: Bool?
 
-    @Option(name: .customLong("retry-initial"), help: "Backoff ceiling before the first retry (doubles each retry, full jitter).")
-    var retryInitial = DurationArgument(RetryPolicy().initial)
+    @Option(help: defaulted("A blocking transaction at least this old is long: wait for it rather than queue behind it.", defaults.longTransactionAge))
+    var longTransaction: DurationArgument?
 
-    @Option(name: .customLong("retry-max"), help: "Largest backoff ceiling.")
-    var retryMax = DurationArgument(RetryPolicy().maximum)
+    @Option(help: defaulted("How often the gate looks again while it waits.", defaults.checkInterval))
+    var checkInterval: DurationArgument?
 
-    @Option(name: .customLong("max-attempts"), help: "Attempts per transactional file or per statement.")
-    var maxAttempts = RunnerConfiguration().maxAttempts
+    @Option(help: defaulted("Backoff ceiling before the first retry (doubles each retry, full jitter).", defaults.retry.initial))
+    var retryInitial: DurationArgument?
 
-    @Option(name: .customLong("max-wait"), help: "Most time the whole run may wait for locks; then exit 3.")
-    var maxWait = DurationArgument(RunnerConfiguration().maxWait)
+    @Option(help: defaulted("Largest backoff ceiling.", defaults.retry.maximum))
+    var retryMax: DurationArgument?
 
-    @Option(name: .customLong("wait-for-runner"), help: "Wait this long for another runner to finish (0: fail at once).")
-    var waitForRunner = DurationArgument(RunnerConfiguration().waitForRunner)
+    @Option(help: "Attempts per transactional file or per statement. (default: \(defaults.maxAttempts))")
+    var maxAttempts: Int?
+
+    @Option(help: defaulted("Most time the whole run may wait for locks; then exit 3.", defaults.maxWait))
+    var maxWait: DurationArgument?
+
+    @Option(help: defaulted("Wait this long for another runner to finish (0: fail at once).", defaults.waitForRunner))
+    var waitForRunner: DurationArgument?
 
     @Flag(name: .shortAndLong, help: "Print only errors and the final summary.")
     var quiet = false
@@ -82,20 +89,18 @@ struct ApplyCommand: ParsableCommand {
 
     func validate() throws {
         if quiet && connection.verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
-        guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
-        guard checkInterval.duration > .zero else { throw ValidationError("--check-interval must be more than 0") }
-        guard lockTimeout.duration > .zero else {
+        if let maxAttempts, maxAttempts < 1 { throw ValidationError("--max-attempts must be at least 1") }
+        if let checkInterval, checkInterval.duration <= .zero { throw ValidationError("--check-interval must be more than 0") }
+        if let lockTimeout, lockTimeout.duration <= .zero {
             throw ValidationError("--lock-timeout 0 would let a statement wait forever in the lock queue; give a duration such as 2s")
-        }
-        guard retryInitial.duration <= retryMax.duration else {
-            throw ValidationError("--retry-initial (\(retryInitial)) must not exceed --retry-max (\(retryMax))")
         }
     }
 
     func run() throws {
-        let files = try MigrationInput.load(directory)
+        let project = try folder.projectConfiguration(verbose: connection.verbose)
+        let configuration = try runnerConfiguration(project)
         let prepared: [PreparedMigration]
-        switch PreparedMigration.prepareAll(files) {
+        switch PreparedMigration.prepareAll(try folder.load(project, verbose: connection.verbose)) {
         case .success(let migrations): prepared = migrations
         case .failure(let error): throw CommandFailure.usage(error.description)
         }
@@ -104,10 +109,9 @@ struct ApplyCommand: ParsableCommand {
         let cancellation = RunCancellation()
         let signals = SignalForwarder(cancellation: cancellation)
         defer { withExtendedLifetime(signals) {} }
-        Console.verbose("applying \(prepared.count) file(s) from \(directory) to \(connection.connectionString.redacted)", enabled: connection.verbose)
-        let runner = MigrationRunner(
-            connectionString: connection.connectionString, configuration: try runnerConfiguration(),
-            cancellation: cancellation, emit: reporter.report)
+        let target = connection.connectionString(project)
+        Console.verbose("applying \(prepared.count) file(s) from \(folder.directory) to \(target.redacted)", enabled: connection.verbose)
+        let runner = MigrationRunner(connectionString: target, configuration: configuration, cancellation: cancellation, emit: reporter.report)
         do {
             try runner.run(prepared)
         } catch {
@@ -115,21 +119,39 @@ struct ApplyCommand: ParsableCommand {
         }
     }
 
-    private func runnerConfiguration() throws -> RunnerConfiguration {
-        var configuration = RunnerConfiguration()
-        configuration.historyTable = try history.table
-        configuration.lockStrategy = lockStrategy == .nowait ? .nowait : .timeout
-        configuration.lockTimeout = lockTimeout.duration
-        configuration.statementTimeout = statementTimeout.duration
-        configuration.idleInTransactionTimeout = idleInTransactionTimeout.duration
-        configuration.predict = !noPredict
-        configuration.longTransactionAge = longTransaction.duration
-        configuration.checkInterval = checkInterval.duration
-        configuration.retry = RetryPolicy(initial: retryInitial.duration, maximum: retryMax.duration)
-        configuration.maxAttempts = maxAttempts
-        configuration.maxWait = maxWait.duration
-        configuration.waitForRunner = waitForRunner.duration
+    /// The flags given on the command line.
+    private var flags: ApplySettings {
+        var flags = ApplySettings()
+        flags.lockStrategy = lockStrategy.map { $0 == .nowait ? .nowait : .timeout }
+        flags.lockTimeout = lockTimeout?.duration
+        flags.statementTimeout = statementTimeout?.duration
+        flags.idleInTransactionTimeout = idleInTransactionTimeout?.duration
+        flags.predict = predict
+        flags.longTransaction = longTransaction?.duration
+        flags.checkInterval = checkInterval?.duration
+        flags.retryInitial = retryInitial?.duration
+        flags.retryMax = retryMax?.duration
+        flags.maxAttempts = maxAttempts
+        flags.maxWait = maxWait?.duration
+        flags.waitForRunner = waitForRunner?.duration
+        return flags
+    }
+
+    /// Each setting from its flag, else from the project's `[apply]`, else the default.
+    private func runnerConfiguration(_ project: ProjectConfiguration) throws -> RunnerConfiguration {
+        var configuration = flags.applied(to: project.apply.applied(to: RunnerConfiguration()))
+        configuration.historyTable = try history.table(project)
         configuration.allowChangedChecksums = allowChanged
+        guard configuration.lockTimeout > .zero else {
+            throw CommandFailure.usage(
+                "lock_timeout 0 would let a statement wait forever in the lock queue; set [apply] lock_timeout in \(project.path ?? "onlineddl.toml") to a duration such as \"2s\"")
+        }
+        let retry = configuration.retry
+        guard retry.initial <= retry.maximum else {
+            let source = project.path.map { " (flags, or [apply] in \($0))" } ?? ""
+            throw CommandFailure.usage(
+                "--retry-initial \(DurationText.format(retry.initial)) must not exceed --retry-max \(DurationText.format(retry.maximum))\(source)")
+        }
         return configuration
     }
 

@@ -16,6 +16,16 @@ enum Console {
         FileHandle.standardError.write(Data("\(label) \(message)\n".utf8))
     }
 
+    /// Something the user should know that does not stop the command.
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("onlineddl: note: \(message)\n".utf8))
+    }
+
+    /// Something the user should act on that does not stop the command.
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("onlineddl: warning: \(message)\n".utf8))
+    }
+
     /// ArgumentParser's own usage message, which already says what is wrong.
     static func usageError(_ message: String) {
         FileHandle.standardError.write(Data("\(message)\n".utf8))

@@ -16,6 +16,7 @@ struct LocksCommand: ParsableCommand {
     )
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var configuration: ConfigurationOptions
 
     @Option(help: ArgumentHelp("Show only this relation (schema.name, or a name), even with no waiters.", valueName: "name"))
     var relation: String?
@@ -27,7 +28,7 @@ struct LocksCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let database = try connection.connect()
+        let database = try connection.connect(try configuration.load(verbose: connection.verbose))
         let table: LiveLockTable
         do {
             table = LiveLockTable(snapshot: try LockSnapshot.read(from: database))

@@ -10,9 +10,10 @@ struct PingCommand: ParsableCommand {
     )
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var configuration: ConfigurationOptions
 
     func run() throws {
-        let database = try connection.connect()
+        let database = try connection.connect(try configuration.load(verbose: connection.verbose))
         do {
             let row = try database.query(
                 "SELECT current_setting('server_version') AS version, current_user AS role, current_database() AS database"

@@ -29,16 +29,14 @@ struct PlanCommand: ParsableCommand {
         case text, json, github
     }
 
-    @Argument(help: ArgumentHelp("The folder of VERSION_name.sql migration files.", valueName: "dir"))
-    var directory: String
-
+    @OptionGroup var folder: MigrationFolderOptions
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var history: HistoryTableOption
 
     @Flag(help: "Do not connect: analyze and lint every file.")
     var offline = false
 
-    @Option(name: .customLong("pg-version"), help: ArgumentHelp("PostgreSQL major version to plan for when offline (default \(PlanCommand.defaultVersion)).", valueName: "n"))
+    @Option(name: .customLong("pg-version"), help: ArgumentHelp("PostgreSQL major version to plan for when offline (default: [lint] pg_version, else \(PlanCommand.defaultVersion)).", valueName: "n"))
     var postgresVersion: Int?
 
     @Option(help: "Output format.")
@@ -47,13 +45,13 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when there are findings of this severity or worse; `wait` also when a lock wait is predicted.")
     var failOn: FailOn = .error
 
-    @Option(name: .customLong("ignore"), help: ArgumentHelp("Disable a rule (repeatable).", valueName: "rule-id"))
+    @Option(name: .customLong("ignore"), help: ArgumentHelp("Disable a rule (repeatable; adds to [lint] ignore).", valueName: "rule-id"))
     var ignoredRules: [String] = []
 
     static let defaultVersion = 17
 
     func validate() throws {
-        if let postgresVersion, !(10...99).contains(postgresVersion) {
+        if let postgresVersion, !LintSettings.postgresVersions.contains(postgresVersion) {
             throw ValidationError("--pg-version must be a PostgreSQL major version such as 15")
         }
         let unknown = LintConfiguration(disabledRules: Set(ignoredRules)).unknownRuleIDs
@@ -63,35 +61,37 @@ struct PlanCommand: ParsableCommand {
     }
 
     /// Connected unless --offline, when a database is named by the flag or the environment.
-    private var isConnected: Bool {
+    private func isConnected(_ project: ProjectConfiguration) -> Bool {
         guard !offline else { return false }
         if connection.databaseURL != nil { return true }
         let environment = ProcessInfo.processInfo.environment
-        return ["DATABASE_URL", "PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"]
+        return [ConnectionOptions.urlVariable(project), "PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE"]
             .contains { environment[$0].map { !$0.isEmpty } ?? false }
     }
 
     func run() throws {
+        let project = try folder.projectConfiguration(verbose: connection.verbose)
         let inputs: [MigrationPlanner.Input]
-        switch PreparedMigration.prepareAll(try MigrationInput.load(directory)) {
+        switch PreparedMigration.prepareAll(try folder.load(project, verbose: connection.verbose)) {
         case .success(let migrations): inputs = migrations.map(MigrationPlanner.Input.init)
         case .failure(let error): throw CommandFailure.usage(error.description.replacingOccurrences(of: "\n", with: "\nonlineddl: error: "))
         }
-        let linter = Linter(configuration: LintConfiguration(disabledRules: Set(ignoredRules)))
-        let plan = isConnected ? try planConnected(inputs, linter: linter) : planOffline(inputs, linter: linter)
+        let linter = Linter(configuration: project.lint.configuration(ignoring: ignoredRules))
+        let plan = isConnected(project)
+            ? try planConnected(inputs, linter: linter, project: project)
+            : planOffline(inputs, linter: linter, version: postgresVersion ?? project.lint.postgresVersion ?? Self.defaultVersion)
         try print(plan)
         if shouldFail(plan) { throw ExitCode(CommandFailure.databaseExitCode) }
     }
 
-    private func planOffline(_ inputs: [MigrationPlanner.Input], linter: Linter) -> MigrationPlan {
-        Console.verbose("offline: planning every file for PostgreSQL \(postgresVersion ?? Self.defaultVersion)", enabled: connection.verbose)
-        return MigrationPlanner(postgresMajorVersion: postgresVersion ?? Self.defaultVersion, linter: linter)
-            .plan(inputs, connected: false)
+    private func planOffline(_ inputs: [MigrationPlanner.Input], linter: Linter, version: Int) -> MigrationPlan {
+        Console.verbose("offline: planning every file for PostgreSQL \(version)", enabled: connection.verbose)
+        return MigrationPlanner(postgresMajorVersion: version, linter: linter).plan(inputs, connected: false)
     }
 
-    private func planConnected(_ inputs: [MigrationPlanner.Input], linter: Linter) throws -> MigrationPlan {
-        let database = try connection.connect()
-        let historyTable = try history.table
+    private func planConnected(_ inputs: [MigrationPlanner.Input], linter: Linter, project: ProjectConfiguration) throws -> MigrationPlan {
+        let database = try connection.connect(project)
+        let historyTable = try history.table(project)
         do {
             let version = database.serverVersion / 10000
             if let postgresVersion, postgresVersion != version {

@@ -13,9 +13,7 @@ struct StatusCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The folder of VERSION_name.sql migration files.", valueName: "dir"))
-    var directory: String
-
+    @OptionGroup var folder: MigrationFolderOptions
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var history: HistoryTableOption
 
@@ -23,9 +21,10 @@ struct StatusCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let files = try MigrationInput.load(directory)
-        let table = try history.table
-        let database = try connection.connect()
+        let project = try folder.projectConfiguration(verbose: connection.verbose)
+        let files = try folder.load(project, verbose: connection.verbose)
+        let table = try history.table(project)
+        let database = try connection.connect(project)
         let records: [String: HistoryRecord]
         do {
             records = try table.records(on: database)

@@ -50,14 +50,36 @@ public struct SQLScript: Sendable {
     /// reported as `file:line:column: message` pointing into `contents`.
     public init(file: String, contents: [UInt8]) throws(SQLSyntaxError) {
         let lines = LineIndex(utf8: contents)
+        let text = try Self.text(of: contents, file: file, lines: lines)
+        try self.init(file: file, validText: text, bytes: contents, lines: lines)
+    }
+
+    /// The tokens of UTF-8 file contents as PostgreSQL's scanner sees them, for a file that
+    /// need not parse as a whole. Errors point into `contents`, as the parser's do.
+    static func tokens(file: String, contents: [UInt8]) throws(SQLSyntaxError) -> [SQLToken] {
+        let lines = LineIndex(utf8: contents)
+        switch SQLScanner.scan(try text(of: contents, file: file, lines: lines)) {
+        case .success(let tokens): return tokens
+        case .failure(let error): throw located(error, file: file, lines: lines)
+        }
+    }
+
+    /// The contents as text, when they are valid UTF-8 without a NUL byte.
+    private static func text(of contents: [UInt8], file: String, lines: LineIndex) throws(SQLSyntaxError) -> String {
         if let offset = contents.firstIndex(of: 0) {
             throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file contains a NUL byte; is it a binary file?")
         }
         guard let text = String(validating: contents, as: UTF8.self) else {
-            let offset = Self.firstInvalidUTF8Offset(contents) ?? 0
+            let offset = firstInvalidUTF8Offset(contents) ?? 0
             throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file is not valid UTF-8")
         }
-        try self.init(file: file, validText: text, bytes: contents, lines: lines)
+        return text
+    }
+
+    /// A libpg_query error at its `file:line:column`.
+    private static func located(_ error: LibPgQueryError, file: String, lines: LineIndex) -> SQLSyntaxError {
+        let offset = lines.byteOffset(ofCharacterPosition: error.cursorPosition)
+        return SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: error.message)
     }
 
     /// Parses SQL text.
@@ -67,8 +89,7 @@ public struct SQLScript: Sendable {
 
     private init(file: String, validText text: String, bytes: [UInt8], lines: LineIndex) throws(SQLSyntaxError) {
         func syntaxError(_ error: LibPgQueryError) -> SQLSyntaxError {
-            let offset = lines.byteOffset(ofCharacterPosition: error.cursorPosition)
-            return SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: error.message)
+            Self.located(error, file: file, lines: lines)
         }
         let rawStatements: [(tree: ParseNode, range: Range<Int>)]
         switch Self.parseTree(text, byteCount: bytes.count) {

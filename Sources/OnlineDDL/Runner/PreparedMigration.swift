@@ -3,6 +3,8 @@
 public struct PreparedMigration: Sendable {
     public let file: MigrationFile
     public let script: SQLScript
+    /// The file's directives, and `noTransaction` also when its layout says so (dbmate's
+    /// `transaction:false`).
     public let directives: MigrationDirectives
     /// SHA-256 of the file's bytes, in hexadecimal.
     public let checksum: String
@@ -20,9 +22,11 @@ public struct PreparedMigration: Sendable {
                 file: file.path, location: control.location,
                 message: "transaction control (\(control.text.prefix(20))) is not allowed: onlineddl runs each file in one transaction, or statement by statement with -- onlineddl:no-transaction")
         }
+        var directives = try MigrationDirectives(script: script)
+        directives.noTransaction = directives.noTransaction || file.forcesNoTransaction
         self.file = file
         self.script = script
-        self.directives = try MigrationDirectives(script: script)
+        self.directives = directives
         self.checksum = SHA256.hexDigest(file.contents)
     }
 

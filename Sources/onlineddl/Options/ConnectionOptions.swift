@@ -8,7 +8,7 @@ struct ConnectionOptions: ParsableArguments {
         name: .customLong("database-url"),
         help: ArgumentHelp(
             "A postgresql:// URL or libpq keyword string.",
-            discussion: "Default: $DATABASE_URL, else libpq's PG* environment variables (PGHOST, PGUSER, PGPASSWORD, …).",
+            discussion: "Default: $DATABASE_URL (or the variable onlineddl.toml's database_url_env names), else libpq's PG* environment variables (PGHOST, PGUSER, PGPASSWORD, …).",
             valueName: "url"
         )
     )
@@ -17,18 +17,24 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .long, help: "Print what onlineddl does to standard error (passwords are never shown).")
     var verbose = false
 
-    /// The flag, else `DATABASE_URL`, else libpq's defaults and `PG*` variables.
-    var connectionString: ConnectionString {
+    /// The environment variable that holds the database URL for `project`.
+    static func urlVariable(_ project: ProjectConfiguration) -> String {
+        project.databaseURLVariable ?? ProjectConfiguration.defaultDatabaseURLVariable
+    }
+
+    /// The flag, else the project's URL variable (`DATABASE_URL` by default), else libpq's
+    /// defaults and `PG*` variables.
+    func connectionString(_ project: ProjectConfiguration) -> ConnectionString {
         if let databaseURL { return ConnectionString(databaseURL) }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["DATABASE_URL"], !fromEnvironment.isEmpty {
+        if let fromEnvironment = ProcessInfo.processInfo.environment[Self.urlVariable(project)], !fromEnvironment.isEmpty {
             return ConnectionString(fromEnvironment)
         }
         return .environment
     }
 
     /// Opens a connection, turning failures into a `CommandFailure` with exit code 1.
-    func connect() throws(CommandFailure) -> Connection {
-        let target = connectionString
+    func connect(_ project: ProjectConfiguration) throws(CommandFailure) -> Connection {
+        let target = connectionString(project)
         Console.verbose("connecting to \(target.redacted)", enabled: verbose)
         do {
             let connection = try Connection(target)

@@ -8,18 +8,17 @@ struct HistoryTableOption: ParsableArguments {
         help: ArgumentHelp("The table recording applied migrations (default \(HistoryTable.defaultTable)).", valueName: "schema.table"))
     var historyTable: String?
 
-    var table: HistoryTable {
-        get throws {
-            guard let historyTable else { return .defaultTable }
-            do {
-                return try HistoryTable(parsing: historyTable)
-            } catch {
-                throw ValidationError(error.description)
-            }
+    /// The flag, else the project's `history_table`, else the default.
+    func table(_ project: ProjectConfiguration) throws -> HistoryTable {
+        guard let historyTable else { return project.historyTable ?? .defaultTable }
+        do {
+            return try HistoryTable(parsing: historyTable)
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
     func validate() throws {
-        _ = try table
+        _ = try table(ProjectConfiguration())
     }
 }

@@ -33,7 +33,7 @@ struct MigrationDirectoryTests {
         }
         let badName = try folder(["add_index.sql": ""])
         defer { try? FileManager.default.removeItem(atPath: badName) }
-        #expect(throws: MigrationInputError.badFileName("\(badName)/add_index.sql")) { try MigrationDirectory(path: badName) }
+        #expect(throws: MigrationInputError.badFileName("\(badName)/add_index.sql", .plain)) { try MigrationDirectory(path: badName) }
         #expect(throws: MigrationInputError.missingDirectory("/no/such/folder")) { try MigrationDirectory(path: "/no/such/folder") }
         let file = "\(badName)/add_index.sql"
         #expect(throws: MigrationInputError.notADirectory(file)) { try MigrationDirectory(path: file) }

@@ -1,0 +1,29 @@
+/// dbmate's files: `VERSION_name.sql`, VERSION being digits, each with a `-- migrate:up`
+/// section, which runs, and usually a `-- migrate:down` section, which is reported and not
+/// run. `-- migrate:up transaction:false` runs the file statement by statement, as
+/// `-- onlineddl:no-transaction` does. The down section is cut off the end of the file, so
+/// errors and statements keep the file's own `line:column`.
+enum DbmateLayout {
+    static func read(_ folder: MigrationFolder) throws(MigrationInputError) -> LayoutContents {
+        var contents = LayoutContents()
+        var errors: [SQLSyntaxError] = []
+        for name in folder.files where name.hasSuffix(".sql") {
+            let path = folder.path(of: name)
+            guard let (version, migrationName) = PlainLayout.split(fileName: name) else { throw .badFileName(path, .dbmate) }
+            let bytes = try folder.contents(of: name)
+            do {
+                let sections = try DbmateSections(file: path, contents: bytes)
+                contents.files.append(MigrationFile(
+                    version: version, name: migrationName, path: path, contents: bytes, runnableByteCount: sections.upEnd,
+                    forcesNoTransaction: !sections.transaction))
+                if let down = sections.downSection {
+                    contents.ignored.append(IgnoredMigrationPart(kind: .down, path: "\(path):\(down.line)", reason: "dbmate -- migrate:down section"))
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+        guard errors.isEmpty else { throw .invalidFiles(errors) }
+        return contents
+    }
+}

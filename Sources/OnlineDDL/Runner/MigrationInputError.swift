@@ -1,0 +1,42 @@
+/// Why a migration folder cannot be used. Every case names the path at fault.
+public enum MigrationInputError: Error, Sendable, Equatable, CustomStringConvertible {
+    case missingDirectory(String)
+    case notADirectory(String)
+    case unreadable(String)
+    /// A file (or diesel folder) the layout cannot name a migration from.
+    case badFileName(String, MigrationLayout)
+    case duplicateVersion(String, [String])
+    /// The folder's names fit more than one layout.
+    case ambiguousLayout(String, [LayoutMatch])
+    /// A diesel migration folder without `up.sql`.
+    case missingUpFile(String)
+    /// Files whose layout-defined structure is wrong (dbmate's sections), each at `file:line:column`.
+    case invalidFiles([SQLSyntaxError])
+    /// A diesel `metadata.toml` that cannot be read.
+    case badMetadata(ConfigurationError)
+
+    public var description: String {
+        switch self {
+        case .missingDirectory(let path):
+            "\(path): no such directory"
+        case .notADirectory(let path):
+            "\(path): not a directory; give the folder that holds the migration files"
+        case .unreadable(let path):
+            "\(path): cannot be read (check permissions)"
+        case .badFileName(let path, let layout):
+            "\(path): \(layout.namingRule)"
+        case .duplicateVersion(let version, let paths):
+            "version \(version) is used by more than one file: \(paths.joined(separator: ", "))"
+        case .ambiguousLayout(let path, let matches):
+            "\(path): names of more than one migration layout: \(matches.map(\.description).joined(separator: "; ")); "
+                + "pass --layout \(matches.map(\.layout.rawValue).joined(separator: "|")) (or set layout in onlineddl.toml), "
+                + "and move the files of the others out of the folder"
+        case .missingUpFile(let path):
+            "\(path): a diesel migration folder needs an up.sql"
+        case .invalidFiles(let errors):
+            errors.map(\.description).joined(separator: "\n")
+        case .badMetadata(let error):
+            error.description
+        }
+    }
+}

@@ -1,0 +1,2 @@
+UPDATE accounts SET note = '' WHERE note IS NULL AND id < 1000;
+UPDATE accounts SET note = '' WHERE note IS NULL;
