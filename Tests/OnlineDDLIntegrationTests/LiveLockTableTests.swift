@@ -14,7 +14,7 @@ struct LiveLockTableTests {
         var mismatches: [String] = []
         for index in 0..<100 {
             let seed = 7_000_000 + UInt64(index)
-            var random = SeededGenerator(seed: seed)
+            var random = SplitMix64(seed: seed)
             for step in 1...Int.random(in: 4...12, using: &random) {
                 let action = try LockDifferentialTests.nextAction(server: server, sessions: 5, tables: 2, using: &random)
                 _ = try server.perform(action)

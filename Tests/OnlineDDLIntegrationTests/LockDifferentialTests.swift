@@ -28,7 +28,7 @@ struct LockDifferentialTests {
         var errorCounts: [String: Int] = [:]
         for index in 0..<Self.scenarioCount {
             let seed = Self.firstSeed &+ UInt64(index)
-            var random = SeededGenerator(seed: seed)
+            var random = SplitMix64(seed: seed)
             let sessionCount = Int.random(in: 2...5, using: &random)
             let tableCount = Int.random(in: 1...2, using: &random)
             let stepCount = Int.random(in: 4...14, using: &random)
@@ -72,7 +72,7 @@ struct LockDifferentialTests {
     /// Picks a step any real session could take now: a lock or release by a session that
     /// is not queued, or a cancel of one that is.
     static func nextAction(
-        server: RealLockScenario, sessions: Int, tables: Int, using random: inout SeededGenerator
+        server: RealLockScenario, sessions: Int, tables: Int, using random: inout SplitMix64
     ) throws -> ScenarioAction {
         let waiting = try (0..<sessions).filter { try server.isWaiting($0) }
         let free = (0..<sessions).filter { !waiting.contains($0) }
