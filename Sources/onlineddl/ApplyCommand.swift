@@ -128,7 +128,7 @@ struct ApplyCommand: ParsableCommand {
     /// The documented exit code of each way a run can stop.
     static func exitCode(for failure: RunFailure) -> Int32 {
         switch failure {
-        case .statementFailed, .database: CommandFailure.databaseExitCode
+        case .statementFailed, .cannotConnect, .historyUnavailable, .database: CommandFailure.databaseExitCode
         case .checksumsChanged: CommandFailure.usageExitCode
         case .gaveUp, .runnerBusy: CommandFailure.gaveUpExitCode
         case .interrupted(let signal): 128 + signal

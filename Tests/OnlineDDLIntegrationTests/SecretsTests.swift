@@ -4,23 +4,6 @@ import Testing
 
 @Suite("Integration: a password in the URL never reaches errors or --verbose output")
 struct SecretsTests {
-    /// A role that must authenticate with a password (scripts/test's pg_hba asks members
-    /// of `onlineddl_password_auth` for scram-sha-256 on TCP).
-    private struct PasswordRole {
-        let name = TestDatabase.uniqueName("pw_user")
-        let password = "Pw-\(UInt64.random(in: 1...UInt64.max))-s3cret"
-        let admin: Connection
-
-        init() throws {
-            admin = try TestDatabase.connect()
-            try admin.execute("CREATE ROLE \(name) LOGIN PASSWORD '\(password)' IN ROLE onlineddl_password_auth")
-        }
-
-        func drop() {
-            _ = try? admin.execute("DROP ROLE IF EXISTS \(name)")
-        }
-    }
-
     @Test func wrongPasswordErrorDoesNotContainIt() throws {
         let role = try PasswordRole()
         defer { role.drop() }

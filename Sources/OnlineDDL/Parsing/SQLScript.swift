@@ -54,7 +54,7 @@ public struct SQLScript: Sendable {
             throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file contains a NUL byte; is it a binary file?")
         }
         if let offset = Self.firstInvalidUTF8Offset(contents) {
-            throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file is not valid UTF-8")
+            throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file is not valid UTF-8 at byte 0x\(String(contents[offset], radix: 16, uppercase: true)); save it as UTF-8")
         }
         let run = SQLParser.longestOperatorRun(contents)
         guard run.length <= SQLParser.maxOperatorRun else {

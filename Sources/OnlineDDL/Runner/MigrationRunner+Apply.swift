@@ -62,10 +62,13 @@ extension MigrationRunner {
             do {
                 try execute("BEGIN", in: context)
                 var yielded = false
+                // Locks taken by earlier statements of this attempt: PostgreSQL grants a
+                // lock its backend already holds in that mode at once, queue or not.
+                var held: [MigrationPlan.Lock] = []
                 for statement in context.statements {
                     current = statement
                     if let signal = cancellation.signal { throw RunFailure.interrupted(signal: signal) }
-                    if configuration.predict, !statement.locks.isEmpty {
+                    if configuration.predict, !statement.locks.allSatisfy(held.contains) {
                         let assessment = try passGate(
                             statement.locks, at: statement.position, runnerPID: context.session.backendPID,
                             control: context.control, waitIfBlocked: false)
@@ -79,6 +82,7 @@ extension MigrationRunner {
                         for lock in statement.noWaitLocks { try execute(lock, in: context) }
                     }
                     try execute(statement.statement.text, in: context)
+                    held += statement.locks.filter { !held.contains($0) }
                     emit(.statementDone(.init(
                         position: statement.position, durationMilliseconds: (clock.now - statementStarted).wholeMilliseconds,
                         attempts: attempt)))
