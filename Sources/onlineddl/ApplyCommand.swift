@@ -34,6 +34,7 @@ struct ApplyCommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var history: HistoryTableOption
+    @OptionGroup var queries: RedactQueriesOption
 
     @Option(help: "Output: text progress, or JSON Lines events for pipelines.")
     var format: OutputFormat = .text
@@ -122,6 +123,7 @@ struct ApplyCommand: ParsableCommand {
         configuration.maxWait = maxWait.duration
         configuration.waitForRunner = waitForRunner.duration
         configuration.allowChangedChecksums = allowChanged
+        configuration.queryTexts = queries.policy
         return configuration
     }
 
