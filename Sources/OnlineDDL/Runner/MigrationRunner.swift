@@ -88,6 +88,7 @@ public final class MigrationRunner {
         }
     }
 
+    /// Creates the history table when missing; a refusal names the table and what it needs.
     private func createHistoryTable(on control: Connection) throws(RunFailure) {
         do {
             try configuration.historyTable.create(on: control)
