@@ -33,6 +33,7 @@ struct ApplyCommand: ParsableCommand {
     @OptionGroup var folder: MigrationFolderOptions
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var history: HistoryTableOption
+    @OptionGroup var queries: RedactQueriesOption
 
     @Option(help: "Output: text progress, or JSON Lines events for pipelines.")
     var format: OutputFormat = .text
@@ -142,6 +143,7 @@ struct ApplyCommand: ParsableCommand {
         var configuration = flags.applied(to: project.apply.applied(to: RunnerConfiguration()))
         configuration.historyTable = try history.table(project)
         configuration.allowChangedChecksums = allowChanged
+        configuration.queryTexts = queries.policy
         guard configuration.lockTimeout > .zero else {
             throw CommandFailure.usage(
                 "lock_timeout 0 would let a statement wait forever in the lock queue; set [apply] lock_timeout in \(project.path ?? "onlineddl.toml") to a duration such as \"2s\"")
@@ -158,7 +160,7 @@ struct ApplyCommand: ParsableCommand {
     /// The documented exit code of each way a run can stop.
     static func exitCode(for failure: RunFailure) -> Int32 {
         switch failure {
-        case .statementFailed, .database: CommandFailure.databaseExitCode
+        case .statementFailed, .cannotConnect, .historyUnavailable, .database: CommandFailure.databaseExitCode
         case .checksumsChanged: CommandFailure.usageExitCode
         case .gaveUp, .runnerBusy: CommandFailure.gaveUpExitCode
         case .interrupted(let signal): 128 + signal

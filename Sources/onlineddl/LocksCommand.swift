@@ -17,6 +17,7 @@ struct LocksCommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var configuration: ConfigurationOptions
+    @OptionGroup var queries: RedactQueriesOption
 
     @Option(help: ArgumentHelp("Show only this relation (schema.name, or a name), even with no waiters.", valueName: "name"))
     var relation: String?
@@ -31,7 +32,7 @@ struct LocksCommand: ParsableCommand {
         let database = try connection.connect(try configuration.load(verbose: connection.verbose))
         let table: LiveLockTable
         do {
-            table = LiveLockTable(snapshot: try LockSnapshot.read(from: database))
+            table = LiveLockTable(snapshot: try LockSnapshot.read(from: database), queryTexts: queries.policy)
         } catch {
             throw CommandFailure.database(error.description)
         }

@@ -32,6 +32,7 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var folder: MigrationFolderOptions
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var history: HistoryTableOption
+    @OptionGroup var queries: RedactQueriesOption
 
     @Flag(help: "Do not connect: analyze and lint every file.")
     var offline = false
@@ -101,7 +102,7 @@ struct PlanCommand: ParsableCommand {
             let pending = inputs.filter { !applied.contains($0.file.canonicalVersion) }
             Console.verbose("\(inputs.count - pending.count) applied, \(pending.count) pending", enabled: connection.verbose)
             let catalog = try CatalogSnapshot.read(from: database)
-            let live = LiveLockTable(snapshot: try LockSnapshot.read(from: database))
+            let live = LiveLockTable(snapshot: try LockSnapshot.read(from: database), queryTexts: queries.policy)
             return MigrationPlanner(postgresMajorVersion: version, linter: linter)
                 .plan(pending, connected: true, resolve: MigrationPlanner.resolved(through: catalog), liveLocks: live)
         } catch {

@@ -98,13 +98,39 @@ extension ParseNode {
 }
 
 /// A small, strict JSON reader for the parse trees libpg_query emits.
+///
+/// It reads at most `maxDepth` nested objects and arrays, so the trees it builds (and
+/// every recursive walk over them) stay well within a thread's stack.
 struct JSONReader {
     struct Failure: Error {
+        enum Reason: Equatable {
+            case malformed
+            /// Objects and arrays nest deeper than `maxDepth`.
+            case tooDeep
+        }
+
         let offset: Int
+        var reason = Reason.malformed
+        /// The index of the element being read in each enclosing array, outermost first.
+        var arrayPath: [Int] = []
+
+        /// The failure as seen from the enclosing array, reading its element `index`.
+        func inElement(_ index: Int) -> Failure {
+            var failure = self
+            failure.arrayPath.insert(index, at: 0)
+            return failure
+        }
     }
+
+    /// The deepest nesting of objects and arrays read. A parse node takes one or two
+    /// levels, so this allows about 1,000 nested expressions, subqueries or set
+    /// operations, and keeps every recursive walk over a tree (analysis, lint rules)
+    /// within 4 MB of stack, even in a debug build.
+    static let maxDepth = 2_000
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var offset = 0
+    private var depth = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -135,7 +161,15 @@ struct JSONReader {
         }
     }
 
+    /// Enters one more level of nesting, or fails when that is deeper than `maxDepth`.
+    private mutating func descend() throws(Failure) {
+        guard depth < Self.maxDepth else { throw Failure(offset: offset, reason: .tooDeep) }
+        depth += 1
+    }
+
     private mutating func readObject() throws(Failure) -> ParseNode {
+        try descend()
+        defer { depth -= 1 }
         offset += 1
         var fields: [ParseNode.Field] = []
         skipWhitespace()
@@ -156,12 +190,18 @@ struct JSONReader {
     }
 
     private mutating func readArray() throws(Failure) -> ParseNode {
+        try descend()
+        defer { depth -= 1 }
         offset += 1
         var values: [ParseNode] = []
         skipWhitespace()
         if consume(UInt8(ascii: "]")) { return .array(values) }
         repeat {
-            values.append(try readValue())
+            do {
+                values.append(try readValue())
+            } catch {
+                throw error.inElement(values.count)
+            }
             skipWhitespace()
         } while consume(UInt8(ascii: ","))
         guard consume(UInt8(ascii: "]")) else { throw Failure(offset: offset) }

@@ -1,4 +1,3 @@
-import CPgQuery
 import Foundation
 
 /// One top-level SQL statement of a script, parsed by PostgreSQL's own grammar.
@@ -46,8 +45,9 @@ public struct SQLScript: Sendable {
     public let statements: [SQLStatement]
     public let comments: [SQLComment]
 
-    /// Parses UTF-8 file contents. Invalid UTF-8, NUL bytes and syntax errors are
-    /// reported as `file:line:column: message` pointing into `contents`.
+    /// Parses UTF-8 file contents. Invalid UTF-8, NUL bytes, syntax errors and input
+    /// beyond what can be read safely (see ``SQLParser``) are reported as
+    /// `file:line:column: message` pointing into `contents`.
     public init(file: String, contents: [UInt8]) throws(SQLSyntaxError) {
         let lines = LineIndex(utf8: contents)
         let text = try Self.text(of: contents, file: file, lines: lines)
@@ -71,7 +71,11 @@ public struct SQLScript: Sendable {
         }
         guard let text = String(validating: contents, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(contents) ?? 0
-            throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file is not valid UTF-8")
+            throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file is not valid UTF-8 at byte 0x\(String(contents[offset], radix: 16, uppercase: true)); save it as UTF-8")
+        }
+        let run = SQLParser.longestOperatorRun(contents)
+        guard run.length <= SQLParser.maxOperatorRun else {
+            throw SQLSyntaxError(file: file, location: lines.location(ofByte: run.start), message: "\(run.length) operator characters in a row (+ - * / < > = and the like), more than the \(SQLParser.maxOperatorRun) onlineddl reads: PostgreSQL's lexer needs time quadratic in such a run; break it up with spaces")
         }
         return text
     }
@@ -91,13 +95,30 @@ public struct SQLScript: Sendable {
         func syntaxError(_ error: LibPgQueryError) -> SQLSyntaxError {
             Self.located(error, file: file, lines: lines)
         }
-        let rawStatements: [(tree: ParseNode, range: Range<Int>)]
-        switch Self.parseTree(text, byteCount: bytes.count) {
+        func error(atByte offset: Int, _ message: String) -> SQLSyntaxError {
+            SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: message)
+        }
+        // Scanning is flat and safe on any input; a lexical error is reported after the
+        // parse, which may find an earlier syntax error.
+        let scanned = SQLScanner.scan(text)
+        var longest = (tokens: 0, start: 0)
+        if case .success(let tokens) = scanned {
+            longest = SQLParser.longestStatement(tokens)
+            guard longest.tokens <= ParserThread.maxStatementTokens else {
+                throw error(atByte: longest.start, "statement has more than \(ParserThread.maxStatementTokens) tokens, more than onlineddl analyzes in one statement; split it into smaller statements")
+            }
+        }
+        let rawStatements: [SQLParser.RawStatement]
+        switch SQLParser.parse(text, byteCount: bytes.count, statementTokens: longest.tokens) {
         case .success(let parsed): rawStatements = parsed
-        case .failure(let error): throw syntaxError(error)
+        case .failure(.syntax(let failure)): throw syntaxError(failure)
+        case .failure(.tooDeep(let offset)):
+            let tokens = (try? scanned.get()) ?? []
+            let start = tokens.first { $0.kind == .other && $0.byteRange.lowerBound >= offset }?.byteRange.lowerBound ?? offset
+            throw error(atByte: start, "statement is nested too deeply to analyze (its parse tree is more than \(JSONReader.maxDepth) levels deep); split it into smaller statements")
         }
         let tokens: [SQLToken]
-        switch SQLScanner.scan(text) {
+        switch scanned {
         case .success(let scanned): tokens = scanned
         case .failure(let error): throw syntaxError(error)
         }
@@ -129,31 +150,6 @@ public struct SQLScript: Sendable {
         self.comments = tokens.filter { $0.kind == .lineComment || $0.kind == .blockComment }.map {
             SQLComment(text: slice($0.byteRange), byteRange: $0.byteRange, location: lines.location(ofByte: $0.byteRange.lowerBound))
         }
-    }
-
-    /// Runs `pg_query_parse` and returns each raw statement's tree and byte range.
-    private static func parseTree(_ text: String, byteCount: Int) -> Result<[(tree: ParseNode, range: Range<Int>)], LibPgQueryError> {
-        let result = pg_query_parse(text)
-        defer { pg_query_free_parse_result(result) }
-        if let error = result.error {
-            return .failure(LibPgQueryError(error.pointee))
-        }
-        guard let json = result.parse_tree else {
-            return .failure(LibPgQueryError(message: "libpg_query returned no parse tree", cursorPosition: 0))
-        }
-        let root: ParseNode
-        do {
-            root = try ParseNode.parseJSON(UnsafeBufferPointer(start: UnsafeRawPointer(json).assumingMemoryBound(to: UInt8.self), count: strlen(json)))
-        } catch {
-            return .failure(LibPgQueryError(message: "libpg_query returned malformed JSON at offset \(error.offset)", cursorPosition: 0))
-        }
-        return .success(root["stmts"]?.elements.map { raw in
-            // libpg_query omits zero values: a missing location is 0, a missing length means "to the end".
-            let location = raw["stmt_location"]?.intValue ?? 0
-            let length = raw["stmt_len"]?.intValue ?? 0
-            let end = length == 0 ? byteCount : min(location + length, byteCount)
-            return (raw["stmt"] ?? .null, location..<end)
-        } ?? [])
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {

@@ -19,18 +19,30 @@ public struct SourceLocation: Hashable, Sendable, Comparable, Codable, CustomStr
 }
 
 /// Maps UTF-8 byte offsets and character positions of one text to line:column.
+///
+/// Lookups cost at most one checkpoint interval of bytes, however long the line: a
+/// minified file of 200,000 statements on one line is located in linear time.
 struct LineIndex {
     private let bytes: [UInt8]
     /// Byte offset at which each line starts; `lineStarts[0] == 0`.
     private let lineStarts: [Int]
+    /// `characterCheckpoints[i]`: characters that start before byte `i * checkpointInterval`.
+    private let characterCheckpoints: [Int]
+    private static let checkpointInterval = 256
 
     init(utf8 bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        var checkpoints: [Int] = []
+        var characters = 0
+        for (offset, byte) in bytes.enumerated() {
+            if offset % Self.checkpointInterval == 0 { checkpoints.append(characters) }
+            if !Self.isContinuation(byte) { characters += 1 }
+            if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
         }
+        checkpoints.append(characters)
         lineStarts = starts
+        characterCheckpoints = checkpoints
     }
 
     /// The location of a byte offset (clamped to the text).
@@ -42,12 +54,18 @@ struct LineIndex {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
         }
-        let lineStart = lineStarts[low]
-        var column = 1
-        for byte in bytes[lineStart..<clamped] where !Self.isContinuation(byte) {
-            column += 1
-        }
+        let column = characters(before: clamped) - characters(before: lineStarts[low]) + 1
         return SourceLocation(line: low + 1, column: column)
+    }
+
+    /// The number of characters (UTF-8 sequences) that start before byte `offset`.
+    private func characters(before offset: Int) -> Int {
+        let checkpoint = offset / Self.checkpointInterval
+        var count = characterCheckpoints[checkpoint]
+        for byte in bytes[checkpoint * Self.checkpointInterval..<offset] where !Self.isContinuation(byte) {
+            count += 1
+        }
+        return count
     }
 
     /// The byte offset of a 1-based character position, as PostgreSQL's `cursorpos` counts.

@@ -13,7 +13,8 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
         public let state: String?
         /// Seconds since the session's transaction began.
         public let transactionAgeSeconds: Double?
-        /// The current or last statement, on one line and at most `queryLength` characters.
+        /// The current or last statement, as the table's ``QueryTextPolicy`` shows it, on
+        /// one line and at most `queryLength` characters.
         public let query: String?
 
         enum CodingKeys: String, CodingKey {
@@ -147,7 +148,8 @@ extension Duration {
 }
 
 extension LiveLockTable {
-    /// A session of the snapshot as reports show it.
+    /// A session of the snapshot as reports show it, its query as ``queryTexts`` says and
+    /// then on one line, cut to ``LockQueueReport/queryLength``.
     public func session(_ name: String) -> LockQueueReport.Session {
         let pid = pid(of: name)
         let activity = pid.flatMap { snapshot.activity[$0] }
@@ -155,7 +157,7 @@ extension LiveLockTable {
             pid: pid, virtualTransaction: name, applicationName: activity?.applicationName,
             user: activity?.user, state: activity?.state,
             transactionAgeSeconds: activity?.transactionStart.map { max(0, snapshot.takenAt - $0) },
-            query: activity?.query.map(LockQueueReport.oneLine)
+            query: activity?.query.map { LockQueueReport.oneLine(queryTexts.text(of: $0)) }
         )
     }
 }

@@ -44,11 +44,17 @@ public struct HistoryTable: Sendable, Equatable, CustomStringConvertible {
         try connection.query("SELECT to_regclass($1) IS NOT NULL AS present", [sqlName]).rows[0].decode("present")
     }
 
-    /// Creates the schema and the table if they are missing.
+    /// Creates the schema and the table if they are missing. An existing schema needs
+    /// only the privilege to create tables in it.
     public func create(on connection: Connection) throws(PostgresError) {
         guard try !exists(on: connection) else { return }
+        let schemaExists: Bool = try connection.query(
+            "SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = $1) AS present", [schema]
+        ).rows[0].decode("present")
+        if !schemaExists {
+            try connection.execute("CREATE SCHEMA IF NOT EXISTS \(SQLIdentifier.quoted(schema))")
+        }
         try connection.execute("""
-            CREATE SCHEMA IF NOT EXISTS \(SQLIdentifier.quoted(schema));
             CREATE TABLE IF NOT EXISTS \(sqlName) (
                 version text PRIMARY KEY,
                 name text NOT NULL,

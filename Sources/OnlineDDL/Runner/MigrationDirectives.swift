@@ -36,7 +36,7 @@ public struct MigrationDirectives: Sendable, Equatable {
                 SQLSyntaxError(file: script.file, location: comment.location, message: message)
             }
             guard comment.byteRange.lowerBound < firstStatement else {
-                throw fail("directive \(Self.prefix)\(keyword) must be in the comments before the file's first statement")
+                throw fail("directive \(Self.prefix)\(keyword.singleLine(limit: 40)) must be in the comments before the file's first statement")
             }
             switch keyword {
             case "no-transaction":
@@ -56,7 +56,7 @@ public struct MigrationDirectives: Sendable, Equatable {
                 }
                 maxAttempts = attempts
             default:
-                throw fail("unknown directive \(Self.prefix)\(keyword); known: no-transaction, lock-timeout=…, statement-timeout=…, max-attempts=…, and the lint comments ignore / ignore-file")
+                throw fail("unknown directive \(Self.prefix)\(keyword.singleLine(limit: 40)); known: no-transaction, lock-timeout=…, statement-timeout=…, max-attempts=…, and the lint comments ignore / ignore-file")
             }
         }
     }

@@ -6,6 +6,12 @@ public enum MigrationInputError: Error, Sendable, Equatable, CustomStringConvert
     /// A file (or diesel folder) the layout cannot name a migration from.
     case badFileName(String, MigrationLayout)
     case duplicateVersion(String, [String])
+    /// A migration file ending in `.SQL` (or another case), which the layouts do not read.
+    case upperCaseExtension(String)
+    /// A directory named like a migration file.
+    case notAFile(String)
+    /// A symbolic link named like a migration file whose target does not exist.
+    case brokenLink(String)
     /// The folder's names fit more than one layout.
     case ambiguousLayout(String, [LayoutMatch])
     /// A diesel migration folder without `up.sql`.
@@ -27,6 +33,12 @@ public enum MigrationInputError: Error, Sendable, Equatable, CustomStringConvert
             "\(path): \(layout.namingRule)"
         case .duplicateVersion(let version, let paths):
             "version \(version) is used by more than one file: \(paths.joined(separator: ", "))"
+        case .upperCaseExtension(let path):
+            "\(path): migration files end in lower-case .sql; rename it to \(path.dropLast(4)).sql"
+        case .notAFile(let path):
+            "\(path): a directory named like a migration file; move it out of the folder or rename it"
+        case .brokenLink(let path):
+            "\(path): a symbolic link to a file that does not exist"
         case .ambiguousLayout(let path, let matches):
             "\(path): names of more than one migration layout: \(matches.map(\.description).joined(separator: "; ")); "
                 + "pass --layout \(matches.map(\.layout.rawValue).joined(separator: "|")) (or set layout in onlineddl.toml), "

@@ -67,12 +67,14 @@ extension MigrationRunner {
             do {
                 try execute("BEGIN", in: context)
                 var yielded = false
-                // Until a statement takes locks, the gate's check before the attempt stands.
-                var holdsLocks = false
+                // Locks taken by earlier statements of this attempt: PostgreSQL grants a
+                // lock its backend already holds in that mode at once, queue or not. Until
+                // a statement takes locks, the gate's check before the attempt stands.
+                var held: [MigrationPlan.Lock] = []
                 for statement in context.statements {
                     current = statement
                     if let signal = cancellation.signal { throw RunFailure.interrupted(signal: signal) }
-                    if configuration.predict, holdsLocks, !statement.locks.isEmpty {
+                    if configuration.predict, !held.isEmpty, !statement.locks.allSatisfy(held.contains) {
                         let assessment = try passGate(
                             statement.locks, at: statement.position, runnerPID: context.session.backendPID,
                             control: context.control, waitIfBlocked: false)
@@ -86,7 +88,7 @@ extension MigrationRunner {
                         for lock in statement.noWaitLocks { try execute(lock, in: context) }
                     }
                     try execute(statement.statement.text, in: context)
-                    holdsLocks = holdsLocks || !statement.locks.isEmpty
+                    held += statement.locks.filter { !held.contains($0) }
                     finished.append(.init(
                         position: statement.position, durationMilliseconds: (clock.now - statementStarted).wholeMilliseconds,
                         attempts: attempt))

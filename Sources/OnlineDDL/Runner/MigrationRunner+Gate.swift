@@ -20,7 +20,7 @@ extension MigrationRunner {
             if let signal = cancellation.signal { throw .interrupted(signal: signal) }
             let assessment: GateAssessment
             do {
-                let table = LiveLockTable(snapshot: try LockSnapshot.read(from: control))
+                let table = LiveLockTable(snapshot: try LockSnapshot.read(from: control), queryTexts: configuration.queryTexts)
                 assessment = GateAssessment.assess(
                     locks, table: table, runnerPID: runnerPID, longTransactionAge: configuration.longTransactionAge.seconds)
             } catch {

@@ -38,7 +38,7 @@ public final class MigrationRunner {
             let control = try openControl()
             try acquireRunLock(on: control)
             defer { try? RunnerLock(historyTable: configuration.historyTable).release(on: control) }
-            try database { () throws(PostgresError) in try configuration.historyTable.create(on: control) }
+            try createHistoryTable(on: control)
             pending = try pendingMigrations(migrations, on: control)
             let analyzer = StatementAnalyzer(postgresMajorVersion: control.serverVersion / 10000)
             while let migration = pending.first {
@@ -81,8 +81,21 @@ public final class MigrationRunner {
     private func openControl() throws(RunFailure) -> Connection {
         do {
             return try sessions.openControl()
+        } catch where error.isConnectionError {
+            throw .cannotConnect(error)
         } catch {
             throw .database(error)
+        }
+    }
+
+    /// Creates the history table when missing; a refusal names the table and what it needs.
+    private func createHistoryTable(on control: Connection) throws(RunFailure) {
+        do {
+            try configuration.historyTable.create(on: control)
+        } catch where error.isConnectionError {
+            throw .database(error)
+        } catch {
+            throw .historyUnavailable(configuration.historyTable, error)
         }
     }
 
@@ -138,7 +151,7 @@ extension RunFailure {
         switch self {
         case .gaveUp, .runnerBusy: .gaveUp
         case .interrupted: .interrupted
-        case .statementFailed, .checksumsChanged, .database: .failed
+        case .statementFailed, .checksumsChanged, .cannotConnect, .historyUnavailable, .database: .failed
         }
     }
 }

@@ -11,8 +11,14 @@ public enum RunFailure: Error, Sendable, CustomStringConvertible {
     case checksumsChanged([ChangedMigration])
     /// Another runner holds the run lock.
     case runnerBusy(RunnerLock.Holder?, waited: Duration)
-    /// The database refused something outside a migration statement (connecting, the
-    /// history table, a snapshot).
+    /// The database could not be reached, or refused the connection (wrong password,
+    /// missing database).
+    case cannotConnect(PostgresError)
+    /// The history table is missing and could not be created (often: the role may not
+    /// create its schema).
+    case historyUnavailable(HistoryTable, PostgresError)
+    /// The database refused something else outside a migration statement (reading the
+    /// history, a snapshot).
     case database(PostgresError)
 
     public var description: String {
@@ -35,6 +41,13 @@ public enum RunFailure: Error, Sendable, CustomStringConvertible {
             return waited == .zero
                 ? "\(who); wait for it to finish, or rerun with --wait-for-runner 5m"
                 : "\(who); gave up after waiting \(DurationText.human(waited))"
+        case .cannotConnect(let error):
+            return "could not connect: \(error.message)"
+        case .historyUnavailable(let table, let error):
+            let advice = error.sqlState == .insufficientPrivilege
+                ? "; the role needs CREATE on schema \(table.schema), or on the database to create that schema: grant it, create the table beforehand, or pick another schema with --history-table"
+                : ""
+            return "could not create the history table \(table): \(error.description)\(advice)"
         case .database(let error):
             return error.description
         }

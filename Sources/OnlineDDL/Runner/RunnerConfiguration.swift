@@ -37,6 +37,8 @@ public struct RunnerConfiguration: Sendable {
     public var maxWait: Duration = .seconds(600)
     /// How long to wait for another runner holding the run lock; zero to fail at once.
     public var waitForRunner: Duration = .zero
+    /// How the gate's reports show blocking sessions' queries.
+    public var queryTexts = QueryTextPolicy.shown
     /// Apply even though applied files changed since (their new checksums are recorded).
     public var allowChangedChecksums = false
     /// The `application_name` of every session the runner opens.

@@ -5,7 +5,7 @@ public enum DurationText {
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         public let text: String
         public var description: String {
-            "invalid duration '\(text)': write a whole number followed by ms, s, m or h (250ms, 5s, 2m, 1h), or 0"
+            "invalid duration '\(text.singleLine(limit: 40))': write a whole number followed by ms, s, m or h (250ms, 5s, 2m, 1h), or 0"
         }
     }
 

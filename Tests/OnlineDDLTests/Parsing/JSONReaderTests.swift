@@ -25,4 +25,19 @@ struct JSONReaderTests {
             #expect(throws: JSONReader.Failure.self, "\(bad)") { try parse(bad) }
         }
     }
+
+    @Test func refusesNestingDeeperThanTheLimitAndSaysInWhichElement() throws {
+        func nested(_ levels: Int) -> String {
+            String(repeating: "[", count: levels) + String(repeating: "]", count: levels)
+        }
+        // The object and its array are two levels.
+        #expect(try parse(#"{"stmts":[1,"# + nested(JSONReader.maxDepth - 2) + "]}")["stmts"]?.elements.count == 2)
+        do {
+            _ = try parse(#"{"stmts":[1,2,"# + nested(JSONReader.maxDepth - 1) + "]}")
+            Issue.record("expected a failure")
+        } catch let failure as JSONReader.Failure {
+            #expect(failure.reason == .tooDeep)
+            #expect(failure.arrayPath.first == 2)
+        }
+    }
 }

@@ -76,7 +76,7 @@ struct SQLScriptTests {
     }
 
     @Test func rejectsInvalidUTF8AndNulBytes() {
-        #expect(throws: SQLSyntaxError(file: "b.sql", location: SourceLocation(line: 2, column: 8), message: "file is not valid UTF-8")) {
+        #expect(throws: SQLSyntaxError(file: "b.sql", location: SourceLocation(line: 2, column: 8), message: "file is not valid UTF-8 at byte 0xFF; save it as UTF-8")) {
             try SQLScript(file: "b.sql", contents: Array("SELECT 1;\nSELECT ".utf8) + [0xFF, 0xFE])
         }
         #expect(throws: SQLSyntaxError(file: "b.sql", location: SourceLocation(line: 1, column: 10), message: "file contains a NUL byte; is it a binary file?")) {

@@ -39,6 +39,20 @@ struct MigrationDirectoryTests {
         #expect(throws: MigrationInputError.notADirectory(file)) { try MigrationDirectory(path: file) }
     }
 
+    @Test func rejectsUpperCaseExtensionsDirectoriesAndBrokenLinksNamedLikeMigrations() throws {
+        let upper = try folder(["0001_a.SQL": "SELECT 1;"])
+        let directory = try folder([:])
+        let broken = try folder([:])
+        defer { [upper, directory, broken].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        #expect(throws: MigrationInputError.upperCaseExtension("\(upper)/0001_a.SQL")) { try MigrationDirectory(path: upper) }
+        try FileManager.default.createDirectory(atPath: "\(directory)/0001_a.sql", withIntermediateDirectories: false)
+        #expect(throws: MigrationInputError.notAFile("\(directory)/0001_a.sql")) { try MigrationDirectory(path: directory) }
+        try FileManager.default.createSymbolicLink(atPath: "\(broken)/0001_a.sql", withDestinationPath: "\(broken)/target.txt")
+        #expect(throws: MigrationInputError.brokenLink("\(broken)/0001_a.sql")) { try MigrationDirectory(path: broken) }
+        try Data("SELECT 1;".utf8).write(to: URL(fileURLWithPath: "\(broken)/target.txt"))
+        #expect(try MigrationDirectory(path: broken).files.map(\.contents) == [Array("SELECT 1;".utf8)])
+    }
+
     @Test func parseErrorsNameTheFile() throws {
         let path = try folder(["0001_bad.sql": "SELECT 1;\nSELEC 2;\n"])
         defer { try? FileManager.default.removeItem(atPath: path) }

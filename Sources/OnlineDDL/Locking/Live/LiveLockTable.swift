@@ -36,6 +36,8 @@ public struct LiveLockTable: Sendable {
     }
 
     public let snapshot: LockSnapshot
+    /// How ``session(_:)`` shows each session's query.
+    public let queryTexts: QueryTextPolicy
     /// The replayed lock table: sessions are named by `virtualtransaction`, objects by
     /// ``LockTag/key``.
     public let simulator: LockSimulator
@@ -46,7 +48,8 @@ public struct LiveLockTable: Sendable {
     private let tags: [String: LockTag]
     private let pids: [String: Int32]
 
-    public init(snapshot: LockSnapshot) {
+    /// Replays `snapshot`; reports show its queries as `queryTexts` says.
+    public init(snapshot: LockSnapshot, queryTexts: QueryTextPolicy = .shown) {
         var simulator = LockSimulator(postgresVersion: snapshot.serverVersion / 10000)
         var tags: [String: LockTag] = [:]
         var pids: [String: Int32] = [:]
@@ -68,6 +71,7 @@ public struct LiveLockTable: Sendable {
             }
         }
         self.snapshot = snapshot
+        self.queryTexts = queryTexts
         self.simulator = simulator
         self.unplacedWaiters = unplaced
         self.tags = tags

@@ -63,7 +63,8 @@ public struct GateBlocker: Sendable, Equatable, Codable {
     public let user: String?
     public let state: String?
     public let transactionAgeSeconds: Double?
-    /// The session's current or last statement on one line, truncated.
+    /// The session's current or last statement on one line, truncated (normalized under
+    /// ``QueryTextPolicy/normalized``).
     public let query: String?
     /// Whether the runner waits for it rather than queueing behind it.
     public let isLong: Bool

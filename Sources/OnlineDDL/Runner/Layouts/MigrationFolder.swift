@@ -9,6 +9,8 @@ struct MigrationFolder {
     /// The names of its subfolders, sorted; hidden ones (`.git`) are left out.
     let folders: [String]
 
+    /// Lists `path`. An entry named like a SQL file that is a directory, a broken link, or
+    /// ends in an upper-case `.SQL` is an error: it would otherwise be skipped silently.
     init(path: String) throws(MigrationInputError) {
         guard let kind = Self.kind(of: path) else { throw .missingDirectory(path) }
         guard kind == .folder else { throw .notADirectory(path) }
@@ -17,6 +19,14 @@ struct MigrationFolder {
             names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
         } catch {
             throw .unreadable(path)
+        }
+        for name in names where name.lowercased().hasSuffix(".sql") {
+            let entry = Self.join(path, name)
+            switch Self.kind(of: entry) {
+            case nil: throw .brokenLink(entry)
+            case .folder: throw .notAFile(entry)
+            case .file: guard name.hasSuffix(".sql") else { throw .upperCaseExtension(entry) }
+            }
         }
         self.path = path
         files = names.filter { Self.kind(of: Self.join(path, $0)) == .file }
