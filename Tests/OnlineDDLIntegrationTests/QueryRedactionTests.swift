@@ -17,6 +17,7 @@ struct QueryRedactionTests {
         try blocker.run("SET application_name = 'card-console'")
         try blocker.run("BEGIN")
         try blocker.run("UPDATE \(fixture.table) SET card = '\(Self.card)' WHERE id = 1")
+        ApplyFixture.letIdleSessionBeForgotten()
         return (fixture, blocker)
     }
 

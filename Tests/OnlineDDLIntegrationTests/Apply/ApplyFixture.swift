@@ -78,6 +78,12 @@ final class ApplyFixture {
         return count
     }
 
+    /// Waits until a session that just went idle in its transaction counts as forgotten:
+    /// idle for longer than the gate's grace for a session between two statements.
+    static func letIdleSessionBeForgotten() {
+        usleep(UInt32(GateAssessment.defaultIdleGrace * 2_000_000))
+    }
+
     /// The columns of the fixture's table.
     func columns() throws -> [String] {
         try observer.query(

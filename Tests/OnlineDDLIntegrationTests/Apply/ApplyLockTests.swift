@@ -45,9 +45,7 @@ struct ApplyLockTests {
         try fixture.observer.execute("CREATE TABLE \(fixture.table) (id int)")
         let blocker = try SessionWorker(url: TestDatabase.url(), label: "blocker")
         try blocker.run("SET application_name = 'forgotten-console'; BEGIN; INSERT INTO \(fixture.table) VALUES (1)")
-        // Forgotten: idle in its transaction for longer than the gate's grace for a session
-        // between two statements.
-        usleep(UInt32(GateAssessment.defaultIdleGrace * 2_000_000))
+        ApplyFixture.letIdleSessionBeForgotten()
         return blocker
     }
 
