@@ -39,13 +39,13 @@ public final class MigrationRunner {
             try acquireRunLock(on: control)
             defer { try? RunnerLock(historyTable: configuration.historyTable).release(on: control) }
             try createHistoryTable(on: control)
-            pending = try pendingMigrations(migrations, on: control)
+            // Read once: under the run lock only this runner writes the history, and each
+            // migration's row changes only while that migration runs.
+            let records = try database { () throws(PostgresError) in try configuration.historyTable.records(on: control) }
+            pending = try pendingMigrations(migrations, records: records, on: control)
             let analyzer = StatementAnalyzer(postgresMajorVersion: control.serverVersion / 10000)
             while let migration = pending.first {
-                let record = try database { () throws(PostgresError) in
-                    try configuration.historyTable.records(on: control)[migration.file.canonicalVersion]
-                }
-                try apply(migration, record: record, analyzer: analyzer, control: control)
+                try apply(migration, record: records[migration.file.canonicalVersion], analyzer: analyzer, control: control)
                 applied.append(migration.file.version)
                 pending.removeFirst()
             }
@@ -130,8 +130,9 @@ public final class MigrationRunner {
 
     /// The migrations not completely applied, after refusing changed checksums (or
     /// recording the new ones with `--allow-changed`).
-    private func pendingMigrations(_ migrations: [PreparedMigration], on control: Connection) throws(RunFailure) -> [PreparedMigration] {
-        let records = try database { () throws(PostgresError) in try configuration.historyTable.records(on: control) }
+    private func pendingMigrations(
+        _ migrations: [PreparedMigration], records: [String: HistoryRecord], on control: Connection
+    ) throws(RunFailure) -> [PreparedMigration] {
         let changed = MigrationStatus.changed(migrations, records: records)
         if !changed.isEmpty {
             guard configuration.allowChangedChecksums else { throw .checksumsChanged(changed) }
