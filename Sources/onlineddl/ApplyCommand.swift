@@ -58,6 +58,9 @@ struct ApplyCommand: ParsableCommand {
     @Option(help: defaulted("idle_in_transaction_session_timeout of the runner's sessions.", defaults.idleInTransactionTimeout))
     var idleInTransactionTimeout: DurationArgument?
 
+    @Option(help: "Parallel workers a statement may use (index builds, foreign key validation); 0 leaves the other cores to the application. (default: \(defaults.parallelWorkers))")
+    var parallelWorkers: Int?
+
     @Flag(inversion: .prefixedNo, help: "Check the live lock table before sending each statement (default: on); --no-predict relies on lock_timeout and retries alone.")
     var predict: Bool?
 
@@ -91,6 +94,9 @@ struct ApplyCommand: ParsableCommand {
     func validate() throws {
         if quiet && connection.verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if let maxAttempts, maxAttempts < 1 { throw ValidationError("--max-attempts must be at least 1") }
+        if let parallelWorkers, !(0...RunnerConfiguration.parallelWorkersLimit).contains(parallelWorkers) {
+            throw ValidationError("--parallel-workers must be from 0 to \(RunnerConfiguration.parallelWorkersLimit)")
+        }
         if let checkInterval, checkInterval.duration <= .zero { throw ValidationError("--check-interval must be more than 0") }
         if let lockTimeout, lockTimeout.duration <= .zero {
             throw ValidationError("--lock-timeout 0 would let a statement wait forever in the lock queue; give a duration such as 2s")
@@ -127,6 +133,7 @@ struct ApplyCommand: ParsableCommand {
         flags.lockTimeout = lockTimeout?.duration
         flags.statementTimeout = statementTimeout?.duration
         flags.idleInTransactionTimeout = idleInTransactionTimeout?.duration
+        flags.parallelWorkers = parallelWorkers
         flags.predict = predict
         flags.longTransaction = longTransaction?.duration
         flags.checkInterval = checkInterval?.duration

@@ -5,6 +5,7 @@ public struct ApplySettings: Sendable, Equatable {
     public var lockTimeout: Duration?
     public var statementTimeout: Duration?
     public var idleInTransactionTimeout: Duration?
+    public var parallelWorkers: Int?
     public var predict: Bool?
     public var longTransaction: Duration?
     public var checkInterval: Duration?
@@ -24,6 +25,7 @@ public struct ApplySettings: Sendable, Equatable {
         result.lockTimeout = lockTimeout ?? result.lockTimeout
         result.statementTimeout = statementTimeout ?? result.statementTimeout
         result.idleInTransactionTimeout = idleInTransactionTimeout ?? result.idleInTransactionTimeout
+        result.parallelWorkers = parallelWorkers ?? result.parallelWorkers
         result.predict = predict ?? result.predict
         result.longTransactionAge = longTransaction ?? result.longTransactionAge
         result.checkInterval = checkInterval ?? result.checkInterval
@@ -36,7 +38,7 @@ public struct ApplySettings: Sendable, Equatable {
 
     /// The `[apply]` keys.
     static let keys = [
-        "lock_strategy", "lock_timeout", "statement_timeout", "idle_in_transaction_timeout", "predict", "long_transaction",
+        "lock_strategy", "lock_timeout", "statement_timeout", "idle_in_transaction_timeout", "parallel_workers", "predict", "long_transaction",
         "check_interval", "retry_initial", "retry_max", "max_attempts", "max_wait", "wait_for_runner",
     ]
 
@@ -52,6 +54,10 @@ public struct ApplySettings: Sendable, Equatable {
         lockTimeout = try table.duration("lock_timeout")
         statementTimeout = try table.duration("statement_timeout")
         idleInTransactionTimeout = try table.duration("idle_in_transaction_timeout")
+        parallelWorkers = try table.int("parallel_workers")
+        if let parallelWorkers, !(0...RunnerConfiguration.parallelWorkersLimit).contains(parallelWorkers) {
+            throw table.error("parallel_workers", "must be from 0 to \(RunnerConfiguration.parallelWorkersLimit)")
+        }
         predict = try table.bool("predict")
         longTransaction = try table.duration("long_transaction")
         checkInterval = try table.duration("check_interval")

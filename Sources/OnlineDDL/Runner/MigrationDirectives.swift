@@ -5,6 +5,7 @@
 /// -- onlineddl:lock-timeout=500ms
 /// -- onlineddl:statement-timeout=30m
 /// -- onlineddl:max-attempts=20
+/// -- onlineddl:parallel-workers=4
 /// ```
 ///
 /// Leading comments are the ones before the first statement. A directive anywhere else,
@@ -21,6 +22,8 @@ public struct MigrationDirectives: Sendable, Equatable {
     public var statementTimeout: Duration?
     /// Overrides the run's maximum attempts for this file.
     public var maxAttempts: Int?
+    /// Overrides the run's parallel workers per statement for this file.
+    public var parallelWorkers: Int?
 
     static let prefix = "onlineddl:"
     private static let ruleComments: Set<String> = ["onlineddl:ignore", "onlineddl:ignore-file"]
@@ -55,8 +58,13 @@ public struct MigrationDirectives: Sendable, Equatable {
                     throw fail("\(Self.prefix)max-attempts needs a whole number of at least 1, as in -- onlineddl:max-attempts=5")
                 }
                 maxAttempts = attempts
+            case "parallel-workers":
+                guard let value, let workers = Int(value), (0...RunnerConfiguration.parallelWorkersLimit).contains(workers) else {
+                    throw fail("\(Self.prefix)parallel-workers needs a whole number from 0 to \(RunnerConfiguration.parallelWorkersLimit), as in -- onlineddl:parallel-workers=4")
+                }
+                parallelWorkers = workers
             default:
-                throw fail("unknown directive \(Self.prefix)\(keyword.singleLine(limit: 40)); known: no-transaction, lock-timeout=…, statement-timeout=…, max-attempts=…, and the lint comments ignore / ignore-file")
+                throw fail("unknown directive \(Self.prefix)\(keyword.singleLine(limit: 40)); known: no-transaction, lock-timeout=…, statement-timeout=…, max-attempts=…, parallel-workers=…, and the lint comments ignore / ignore-file")
             }
         }
     }

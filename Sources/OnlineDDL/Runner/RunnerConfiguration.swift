@@ -21,6 +21,13 @@ public struct RunnerConfiguration: Sendable {
     /// `idle_in_transaction_session_timeout` of the runner's sessions: if the runner
     /// freezes inside a transaction, the server ends the session and its locks go.
     public var idleInTransactionTimeout: Duration = .seconds(60)
+    /// Parallel workers one migration statement may use (`max_parallel_maintenance_workers`
+    /// for index builds, `max_parallel_workers_per_gather` for the queries behind
+    /// `VALIDATE CONSTRAINT` of a foreign key). Zero keeps each statement on one core, so a
+    /// scan of a big table competes with the application for one core, not three.
+    public var parallelWorkers = 0
+    /// The most parallel workers PostgreSQL accepts for either setting.
+    public static let parallelWorkersLimit = 1024
     /// Whether to check the live lock table before each attempt and each statement.
     public var predict = true
     /// A blocking transaction at least this old is long: the runner waits for it instead of

@@ -16,27 +16,28 @@ struct RunnerSession {
         return connection
     }
 
-    /// A session for one migration's statements, with the file's directives applied.
+    /// A session for one migration's statements, with the file's directives applied, in
+    /// one round trip.
     func openMigration(_ directives: MigrationDirectives) throws(PostgresError) -> Connection {
         let connection = try Connection(connectionString)
         let lockTimeout = directives.lockTimeout ?? configuration.lockTimeout
         let statementTimeout = directives.statementTimeout ?? configuration.statementTimeout
-        try connection.execute("""
-            SET application_name = \(SQLIdentifier.literal(RunnerConfiguration.applicationName));
-            SET lock_timeout = \(setting(lockTimeout));
-            SET statement_timeout = \(setting(statementTimeout));
-            SET idle_in_transaction_session_timeout = \(setting(configuration.idleInTransactionTimeout))
-            """)
-        try checkClientConnection(connection)
+        let parallelWorkers = directives.parallelWorkers ?? configuration.parallelWorkers
+        var settings = [
+            "application_name = \(SQLIdentifier.literal(RunnerConfiguration.applicationName))",
+            "lock_timeout = \(setting(lockTimeout))",
+            "statement_timeout = \(setting(statementTimeout))",
+            "idle_in_transaction_session_timeout = \(setting(configuration.idleInTransactionTimeout))",
+            "max_parallel_workers_per_gather = \(parallelWorkers)",
+        ]
+        // Parallel index builds exist from PostgreSQL 11 on.
+        if connection.serverVersion >= 110000 { settings.append("max_parallel_maintenance_workers = \(parallelWorkers)") }
+        // From PostgreSQL 14 on, the server notices within a second when the runner's process
+        // dies during a long statement, so the statement and its locks end then, not when
+        // the statement finishes.
+        if connection.serverVersion >= 140000 { settings.append("client_connection_check_interval = '1s'") }
+        try connection.execute(settings.map { "SET \($0)" }.joined(separator: ";\n"))
         return connection
-    }
-
-    /// From PostgreSQL 14 on, asks the server to notice within a second when the runner's
-    /// process dies during a long statement, so the statement and its locks end then, not
-    /// when the statement finishes.
-    private func checkClientConnection(_ connection: Connection) throws(PostgresError) {
-        guard connection.serverVersion >= 140000 else { return }
-        try connection.execute("SET client_connection_check_interval = '1s'")
     }
 
     /// A duration as a setting value in milliseconds, which every version reads the same way.

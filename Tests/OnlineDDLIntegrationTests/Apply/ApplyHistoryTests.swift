@@ -94,24 +94,37 @@ struct ApplyHistoryTests {
     }
 
     @Test func directivesAndSessionSettingsReachTheServer() throws {
+        let settings = """
+            current_setting('application_name') AS app, current_setting('lock_timeout') AS lock_timeout,
+                   current_setting('statement_timeout') AS statement_timeout,
+                   current_setting('idle_in_transaction_session_timeout') AS idle_timeout,
+                   current_setting('max_parallel_maintenance_workers') AS maintenance_workers,
+                   current_setting('max_parallel_workers_per_gather') AS gather_workers
+            """
         let fixture = try ApplyFixture([
-            "0001_settings.sql": """
+            "0001_defaults.sql": "CREATE TABLE {t} AS SELECT 1 AS file, \(settings);\n",
+            "0002_directives.sql": """
                 -- onlineddl:lock-timeout=750ms
                 -- onlineddl:statement-timeout=2m
-                CREATE TABLE {t} AS
-                SELECT current_setting('application_name') AS app, current_setting('lock_timeout') AS lock_timeout,
-                       current_setting('statement_timeout') AS statement_timeout,
-                       current_setting('idle_in_transaction_session_timeout') AS idle_timeout;
+                -- onlineddl:parallel-workers=3
+                INSERT INTO {t} SELECT 2, \(settings);
 
                 """,
         ])
         let output = try fixture.applyCLI()
         #expect(output.status == 0, "\(output.combined)")
-        let row = try fixture.observer.query("SELECT * FROM \(fixture.table)").rows[0]
-        #expect(try row.decode("app", as: String.self) == "onlineddl")
-        #expect(try row.decode("lock_timeout", as: String.self) == "750ms")
-        #expect(try row.decode("statement_timeout", as: String.self) == "2min")
-        #expect(try row.decode("idle_timeout", as: String.self) == "1min")
+        try fixture.write("0003_flag.sql", "INSERT INTO {t} SELECT 3, \(settings);\n")
+        let flagged = try fixture.applyCLI(["--parallel-workers", "5"])
+        #expect(flagged.status == 0, "\(flagged.combined)")
+
+        let rows = try fixture.observer.query("SELECT * FROM \(fixture.table) ORDER BY file").rows
+        let expected: [[String]] = [
+            ["onlineddl", "2s", "0", "1min", "0", "0"],
+            ["onlineddl", "750ms", "2min", "1min", "3", "3"],
+            ["onlineddl", "2s", "0", "1min", "5", "5"],
+        ]
+        let columns = ["app", "lock_timeout", "statement_timeout", "idle_timeout", "maintenance_workers", "gather_workers"]
+        #expect(try rows.map { row in try columns.map { try row.decode($0, as: String.self) } } == expected)
     }
 
     @Test func inputErrorsStopBeforeAnythingRuns() throws {

@@ -13,6 +13,7 @@ struct ProjectConfigurationTests {
         custom.lockTimeout = .milliseconds(500)
         custom.statementTimeout = .seconds(1800)
         custom.idleInTransactionTimeout = .seconds(120)
+        custom.parallelWorkers = 4
         custom.predict = false
         custom.longTransactionAge = .seconds(5)
         custom.checkInterval = .milliseconds(100)
@@ -34,6 +35,7 @@ struct ProjectConfigurationTests {
             lock_timeout = "500ms"
             statement_timeout = "30m"
             idle_in_transaction_timeout = "2m"
+            parallel_workers = 4
             predict = false
             long_transaction = "5s"
             check_interval = "100ms"
@@ -81,6 +83,7 @@ struct ProjectConfigurationTests {
         settings.lockTimeout = configuration.lockTimeout
         settings.statementTimeout = configuration.statementTimeout
         settings.idleInTransactionTimeout = configuration.idleInTransactionTimeout
+        settings.parallelWorkers = configuration.parallelWorkers
         settings.predict = configuration.predict
         settings.longTransaction = configuration.longTransactionAge
         settings.checkInterval = configuration.checkInterval
@@ -131,6 +134,8 @@ struct ProjectConfigurationTests {
         #expect(error("[apply]\nlock_timeout = \"2 seconds\"\n")?.hasPrefix("\(path): apply.lock_timeout: invalid duration '2 seconds'") == true)
         #expect(error("[apply]\npredict = \"yes\"\n") == "\(path): apply.predict: expected true or false, found a string")
         #expect(error("[apply]\nmax_attempts = 0\n") == "\(path): apply.max_attempts: must be at least 1")
+        #expect(error("[apply]\nparallel_workers = -1\n") == "\(path): apply.parallel_workers: must be from 0 to 1024")
+        #expect(error("[apply]\nparallel_workers = 2000\n") == "\(path): apply.parallel_workers: must be from 0 to 1024")
         #expect(error("[apply]\nlock_strategy = \"wait\"\n") == "\(path): apply.lock_strategy: expected \"timeout\" or \"nowait\", found \"wait\"")
         #expect(error("apply = 3\n") == "\(path): apply: expected a table, as in [apply], found a whole number")
         #expect(error("layout = \"rails\"\n") == "\(path): layout: expected one of auto, plain, golang-migrate, flyway, dbmate, diesel, found \"rails\"")

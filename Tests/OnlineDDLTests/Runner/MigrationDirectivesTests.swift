@@ -21,12 +21,14 @@ struct MigrationDirectivesTests {
             -- onlineddl:lock-timeout=500ms
             -- onlineddl:statement-timeout=30m
             -- onlineddl:max-attempts=20
+            -- onlineddl:parallel-workers=4
             CREATE INDEX CONCURRENTLY accounts_email ON accounts (email);
             """)
         #expect(directives.noTransaction)
         #expect(directives.lockTimeout == .milliseconds(500))
         #expect(directives.statementTimeout == .seconds(1_800))
         #expect(directives.maxAttempts == 20)
+        #expect(directives.parallelWorkers == 4)
     }
 
     @Test func withoutDirectivesEverythingIsDefault() throws {
@@ -34,6 +36,7 @@ struct MigrationDirectivesTests {
         #expect(directives == MigrationDirectives())
         #expect(!directives.noTransaction)
         #expect(directives.lockTimeout == nil && directives.statementTimeout == nil && directives.maxAttempts == nil)
+        #expect(directives.parallelWorkers == nil)
     }
 
     @Test func blockCommentsAndTextAfterTheDirectiveWork() throws {
@@ -68,6 +71,9 @@ struct MigrationDirectivesTests {
         ("-- onlineddl:max-attempts=many", "max-attempts needs a whole number of at least 1"),
         ("-- onlineddl:max-attempts", "max-attempts needs a whole number of at least 1"),
         ("-- onlineddl:no-transaction=1", "onlineddl:no-transaction takes no value"),
+        ("-- onlineddl:parallel-workers=-1", "parallel-workers needs a whole number from 0 to 1024"),
+        ("-- onlineddl:parallel-workers=1025", "parallel-workers needs a whole number from 0 to 1024"),
+        ("-- onlineddl:parallel-workers", "parallel-workers needs a whole number from 0 to 1024"),
     ])
     func badValuesAreErrorsAtTheComment(comment: String, message: String) throws {
         let error = try Self.failure("-- first line\n\t\(comment)\nSELECT 1;")
