@@ -15,6 +15,8 @@ public final class Connection {
 
     /// Where this connection goes, with any password replaced by `***`.
     public let target: String
+    /// The server-side names of the statements ``preparedQuery(_:_:)`` prepared, by text.
+    private var preparedNames: [String: String] = [:]
 
     /// Connects, reading libpq's defaults and `PG*` environment variables for anything
     /// the connection string leaves out.
@@ -69,6 +71,30 @@ public final class Connection {
         let values = texts.map { UnsafePointer($0) }
         let result = values.withUnsafeBufferPointer { buffer in
             PQexecParams(handle, sql, Int32(buffer.count), nil, buffer.baseAddress, nil, nil, 0)
+        }
+        return try takeResult(result)
+    }
+
+    /// Like ``query(_:_:)``, but the statement is prepared on the server the first time
+    /// this connection runs it and reused after: the server parses and plans it once, not
+    /// on every call. For queries a connection repeats, such as the runner's catalog and
+    /// lock-table reads before every migration. Not for a session that runs `DISCARD ALL`
+    /// or `DEALLOCATE`, which would drop the prepared statements from under it.
+    @discardableResult
+    public func preparedQuery(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws(PostgresError) -> QueryResult {
+        let name: String
+        if let known = preparedNames[sql] {
+            name = known
+        } else {
+            name = "onlineddl_\(preparedNames.count + 1)"
+            _ = try takeResult(PQprepare(handle, name, sql, 0, nil))
+            preparedNames[sql] = name
+        }
+        let texts = parameters.map { $0.postgresText.flatMap { strdup($0) } }
+        defer { texts.forEach { free($0) } }
+        let values = texts.map { UnsafePointer($0) }
+        let result = values.withUnsafeBufferPointer { buffer in
+            PQexecPrepared(handle, name, Int32(buffer.count), buffer.baseAddress, nil, nil, 0)
         }
         return try takeResult(result)
     }

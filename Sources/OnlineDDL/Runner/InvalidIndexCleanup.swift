@@ -50,7 +50,7 @@ struct InvalidIndexCleanup {
             return session
         } catch let error where error.isConnectionError {
             do {
-                let replacement = try sessions.openMigration(MigrationDirectives())
+                let replacement = try sessions.openMigration(MigrationDirectives()).connection
                 try drop(on: replacement, at: position, emit: emit)
                 return replacement
             } catch {

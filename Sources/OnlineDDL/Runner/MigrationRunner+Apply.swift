@@ -24,9 +24,9 @@ extension MigrationRunner {
             let statements = zip(migration.script.statements, analyses).enumerated().map { index, pair in
                 PlannedStatement(statement: pair.0, index: index, migration: migration, analysis: pair.1, resolver: resolver)
             }
-            let session = try sessions.openMigration(migration.directives)
+            let session = try migrationSession(migration.directives)
             context = MigrationContext(
-                migration: migration, statements: statements, session: session, canceller: try session.makeCanceller(),
+                migration: migration, statements: statements, session: session.connection, canceller: session.canceller,
                 control: control, maxAttempts: migration.directives.maxAttempts ?? configuration.maxAttempts,
                 transactional: transactional)
         } catch {
@@ -41,10 +41,18 @@ extension MigrationRunner {
         let attempts = transactional
             ? try runInTransaction(context)
             : try runStatementByStatement(context, from: resumeAfter, cutOffBuild: record?.indexBuild)
+        finishedSession = MigrationSession(connection: context.session, canceller: context.canceller)
         emit(.migrationDone(.init(
             version: migration.file.version, name: migration.file.name,
             durationMilliseconds: (clock.now - started).wholeMilliseconds, attempts: attempts,
             lockWaitMilliseconds: (lockWait - waitBefore).wholeMilliseconds)))
+    }
+
+    /// The last finished migration's session, reset for `directives`, or a new one.
+    private func migrationSession(_ directives: MigrationDirectives) throws(PostgresError) -> MigrationSession {
+        defer { finishedSession = nil }
+        if let finished = finishedSession, let reused = sessions.reuse(finished, for: directives) { return reused }
+        return try sessions.openMigration(directives)
     }
 
     /// Runs every statement in one transaction with the history row; retries the whole

@@ -1,8 +1,8 @@
 /// Applies pending migrations without ever queueing behind a long transaction.
 ///
 /// One control session holds the run lock (so one runner works at a time), reads the
-/// history and takes live lock snapshots for the prediction gate. Each migration gets its
-/// own session with short timeouts. A transactional file runs in one transaction whose
+/// history and takes live lock snapshots for the prediction gate. Migrations run on a
+/// session of their own with short timeouts, reset between files. A transactional file runs in one transaction whose
 /// history row commits with it; any other file runs statement by statement, its history
 /// row counting the statements applied. Lock failures (55P03, 40P01, 40001) are retried
 /// with backoff; any other error stops the run at the statement's `file:line:column`.
@@ -15,6 +15,8 @@ public final class MigrationRunner {
     var random = SystemRandomNumberGenerator()
     /// Time spent waiting for locks in this run: the `--max-wait` budget.
     var lockWait: Duration = .zero
+    /// The session of the last migration that ran to its end, for the next one to reuse.
+    var finishedSession: MigrationSession?
 
     /// A runner for the database at `connectionString`; events go to `emit` as they happen.
     public init(
@@ -34,6 +36,8 @@ public final class MigrationRunner {
         let started = clock.now
         var applied: [String] = []
         var pending = migrations
+        // No session outlives the run.
+        defer { finishedSession = nil }
         do {
             let control = try openControl()
             try acquireRunLock(on: control)

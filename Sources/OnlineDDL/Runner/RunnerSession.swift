@@ -16,10 +16,32 @@ struct RunnerSession {
         return connection
     }
 
-    /// A session for one migration's statements, with the file's directives applied, in
-    /// one round trip.
-    func openMigration(_ directives: MigrationDirectives) throws(PostgresError) -> Connection {
+    /// A session for one migration's statements, with the file's directives applied.
+    func openMigration(_ directives: MigrationDirectives) throws(PostgresError) -> MigrationSession {
         let connection = try Connection(connectionString)
+        try connection.execute(settings(for: directives, serverVersion: connection.serverVersion))
+        return MigrationSession(connection: connection, canceller: try connection.makeCanceller())
+    }
+
+    /// `session`, which ran an earlier migration to its end, made as good as new for the
+    /// next one: `DISCARD ALL` drops whatever the earlier file left in it (settings,
+    /// temporary tables, advisory locks, prepared statements, role), then the file's
+    /// settings are set (a round trip each: `DISCARD ALL` refuses to share a query string).
+    /// Saves the server a new backend per migration. Nil when the session cannot be reset
+    /// (the server went away, say): open a new one then.
+    func reuse(_ session: MigrationSession, for directives: MigrationDirectives) -> MigrationSession? {
+        let connection = session.connection
+        do {
+            try connection.execute("DISCARD ALL")
+            try connection.execute(settings(for: directives, serverVersion: connection.serverVersion))
+            return session
+        } catch {
+            return nil
+        }
+    }
+
+    /// The `SET` statements of a migration session, in one string.
+    private func settings(for directives: MigrationDirectives, serverVersion: Int) -> String {
         let lockTimeout = directives.lockTimeout ?? configuration.lockTimeout
         let statementTimeout = directives.statementTimeout ?? configuration.statementTimeout
         let parallelWorkers = directives.parallelWorkers ?? configuration.parallelWorkers
@@ -31,17 +53,23 @@ struct RunnerSession {
             "max_parallel_workers_per_gather = \(parallelWorkers)",
         ]
         // Parallel index builds exist from PostgreSQL 11 on.
-        if connection.serverVersion >= 110000 { settings.append("max_parallel_maintenance_workers = \(parallelWorkers)") }
+        if serverVersion >= 110000 { settings.append("max_parallel_maintenance_workers = \(parallelWorkers)") }
         // From PostgreSQL 14 on, the server notices within a second when the runner's process
         // dies during a long statement, so the statement and its locks end then, not when
         // the statement finishes.
-        if connection.serverVersion >= 140000 { settings.append("client_connection_check_interval = '1s'") }
-        try connection.execute(settings.map { "SET \($0)" }.joined(separator: ";\n"))
-        return connection
+        if serverVersion >= 140000 { settings.append("client_connection_check_interval = '1s'") }
+        return settings.map { "SET \($0)" }.joined(separator: ";\n")
     }
 
     /// A duration as a setting value in milliseconds, which every version reads the same way.
     private func setting(_ duration: Duration) -> String {
         "'\(duration.wholeMilliseconds)ms'"
     }
+}
+
+/// The session a migration's statements run on, and the way to cancel them from another
+/// thread.
+struct MigrationSession {
+    let connection: Connection
+    let canceller: QueryCanceller
 }

@@ -127,6 +127,37 @@ struct ApplyHistoryTests {
         #expect(try rows.map { row in try columns.map { try row.decode($0, as: String.self) } } == expected)
     }
 
+    /// Migrations share one session, reset between files: nothing a file leaves in it
+    /// reaches the next file, and the server starts one backend for all of them.
+    @Test func whatAFileLeavesInItsSessionDoesNotReachTheNext() throws {
+        let fixture = try ApplyFixture([
+            "0001_dirty.sql": """
+                SET statement_timeout = '5s';
+                SET search_path = pg_catalog;
+                CREATE TEMPORARY TABLE scratch (id int);
+                SELECT pg_advisory_lock(4242);
+                CREATE TABLE public.{t} (file int, backend int, statement_timeout text, search_path text);
+                INSERT INTO public.{t} VALUES (1, pg_backend_pid(), current_setting('statement_timeout'), current_setting('search_path'));
+
+                """,
+            "0002_clean.sql": """
+                CREATE TEMPORARY TABLE scratch (id int);
+                INSERT INTO {t} VALUES (2, pg_backend_pid(), current_setting('statement_timeout'), current_setting('search_path'));
+                INSERT INTO {t} SELECT 3, count(*)::int, NULL, NULL FROM pg_locks WHERE locktype = 'advisory' AND objid = 4242;
+
+                """,
+        ])
+        let output = try fixture.applyCLI()
+        #expect(output.status == 0, "\(output.combined)")
+        let rows = try fixture.observer.query("SELECT * FROM \(fixture.table) ORDER BY file").rows
+        try #require(rows.count == 3)
+        #expect(try rows[0].decode("statement_timeout", as: String.self) == "5s")
+        #expect(try rows[1].decode("statement_timeout", as: String.self) == "0")
+        #expect(try rows[1].decode("search_path", as: String.self) == "\"$user\", public")
+        #expect(try rows[0].decode("backend", as: Int.self) == rows[1].decode("backend", as: Int.self))
+        #expect(try rows[2].decode("backend", as: Int.self) == 0, "the advisory lock outlived its file")
+    }
+
     @Test func inputErrorsStopBeforeAnythingRuns() throws {
         let fixture = try ApplyFixture([
             "0001_create.sql": "CREATE TABLE {t} (id int);\n",

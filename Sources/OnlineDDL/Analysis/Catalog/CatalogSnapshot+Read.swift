@@ -3,7 +3,10 @@ extension CatalogSnapshot {
     /// of statements it is later used for. Each relation is read once: the snapshot is the
     /// cache. Relations in other sessions' temporary schemas and in TOAST schemas are left
     /// out; the system catalogs are read too, so that unqualified names resolve as they would
-    /// on the server.
+    /// on the server, but their sizes are estimated from `relpages` and the views among them
+    /// are left out of view dependencies: the runner reads a snapshot before every
+    /// migration, and measuring hundreds of system relations on disk each time costs the
+    /// server more than the statement it is read for.
     ///
     /// Read it on the connection (or with the `search_path`) the migration will use, since
     /// unqualified names resolve through that session's `search_path`.
@@ -25,7 +28,7 @@ private struct CatalogReader {
     private static let userSchemas = visibleSchemas + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
 
     func read() throws(PostgresError) -> CatalogSnapshot {
-        let searchPath = try connection.query(
+        let searchPath = try connection.preparedQuery(
             "SELECT s.name FROM unnest(current_schemas(true)) WITH ORDINALITY AS s(name, position) ORDER BY s.position"
         ).rows.map { row throws(PostgresError) in try row.decode("name", as: String.self) }
         let columns = try readColumns()
@@ -41,11 +44,13 @@ private struct CatalogReader {
     private func readRelations(
         columns: [RelationID: [CatalogColumn]], parents: [RelationID: [RelationID]], owners: [RelationID: SequenceOwner]
     ) throws(PostgresError) -> [CatalogRelation] {
-        let result = try connection.query("""
+        let result = try connection.preparedQuery("""
             SELECT c.oid::int8 AS id, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
                    c.relpages::int8 AS pages, c.reltuples::float8 AS tuples,
-                   CASE WHEN c.relkind IN ('r', 'm', 'i', 'S', 't', 'p', 'I')
-                        THEN pg_total_relation_size(c.oid) ELSE 0 END AS total_bytes,
+                   CASE WHEN c.relkind NOT IN ('r', 'm', 'i', 'S', 't', 'p', 'I') THEN 0
+                        WHEN n.nspname IN ('pg_catalog', 'information_schema')
+                        THEN c.relpages::int8 * current_setting('block_size')::int8
+                        ELSE pg_total_relation_size(c.oid) END AS total_bytes,
                    c.relispartition AS is_partition, COALESCE(pt.partdefid, 0)::int8 AS default_partition,
                    COALESCE(i.indrelid, 0)::int8 AS indexed_table, i.indkey::text AS index_keys
             FROM pg_class c
@@ -78,7 +83,7 @@ private struct CatalogReader {
     }
 
     private func readColumns() throws(PostgresError) -> [RelationID: [CatalogColumn]] {
-        let result = try connection.query("""
+        let result = try connection.preparedQuery("""
             SELECT a.attrelid::int8 AS relation, a.attnum::int AS number, a.attname AS name,
                    format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
                    COALESCE(
@@ -112,7 +117,7 @@ private struct CatalogReader {
     }
 
     private func readParents() throws(PostgresError) -> [RelationID: [RelationID]] {
-        let result = try connection.query(
+        let result = try connection.preparedQuery(
             "SELECT inhrelid::int8 AS child, inhparent::int8 AS parent FROM pg_inherits ORDER BY inhrelid, inhseqno")
         var parents: [RelationID: [RelationID]] = [:]
         for row in result.rows {
@@ -124,7 +129,7 @@ private struct CatalogReader {
     /// Sequences owned by a column: `serial` and `OWNED BY` (auto dependency) and identity
     /// columns (internal dependency).
     private func readSequenceOwners() throws(PostgresError) -> [RelationID: SequenceOwner] {
-        let result = try connection.query("""
+        let result = try connection.preparedQuery("""
             SELECT d.objid::int8 AS sequence, d.refobjid::int8 AS owner, a.attname AS column_name
             FROM pg_depend d JOIN pg_class s ON s.oid = d.objid
             JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
@@ -146,7 +151,7 @@ private struct CatalogReader {
     }
 
     private func readConstraints(columns: [RelationID: [CatalogColumn]]) throws(PostgresError) -> [CatalogConstraint] {
-        let result = try connection.query("""
+        let result = try connection.preparedQuery("""
             SELECT con.conname AS name, con.conrelid::int8 AS table_id, con.contype::text AS kind,
                    con.confrelid::int8 AS referenced, con.conkey::text AS keys, con.confkey::text AS referenced_keys,
                    con.convalidated AS validated, con.conparentid <> 0 AS inherited,
@@ -178,13 +183,15 @@ private struct CatalogReader {
     }
 
     private func readViewDependencies() throws(PostgresError) -> [ViewDependency] {
-        let result = try connection.query("""
+        let result = try connection.preparedQuery("""
             SELECT DISTINCT r.ev_class::int8 AS view, d.refobjid::int8 AS relation, a.attname AS column_name
             FROM pg_rewrite r
+            JOIN pg_class c ON c.oid = r.ev_class
+            JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
                 AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
             LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
-            WHERE r.rulename = '_RETURN'
+            WHERE r.rulename = '_RETURN' AND \(Self.userSchemas)
             ORDER BY 1, 2, 3
             """)
         return try result.rows.map { row throws(PostgresError) in
@@ -195,7 +202,7 @@ private struct CatalogReader {
     }
 
     private func readStatistics() throws(PostgresError) -> [CatalogStatistics] {
-        let result = try connection.query("""
+        let result = try connection.preparedQuery("""
             SELECT n.nspname AS schema, s.stxname AS name, s.stxrelid::int8 AS table_id
             FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
             """)

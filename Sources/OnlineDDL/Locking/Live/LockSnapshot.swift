@@ -51,7 +51,7 @@ extension LockSnapshot {
     /// are left out too.
     public static func read(from connection: Connection) throws(PostgresError) -> LockSnapshot {
         let waitStart = connection.serverVersion >= 140000 ? "extract(epoch FROM l.waitstart)::float8" : "NULL::float8"
-        let result = try connection.query("""
+        let result = try connection.preparedQuery("""
             SELECT l.locktype, l.mode, l.granted, l.fastpath, l.virtualtransaction, l.pid, l.relation::int8 AS relation_id,
                    concat_ws(':', l.database, l.relation, l.page, l.tuple, l.virtualxid, l.transactionid,
                              l.classid, l.objid, l.objsubid) AS key,
@@ -100,7 +100,7 @@ extension LockSnapshot {
             }
         }
         if result.rows.isEmpty {
-            takenAt = try connection.query("SELECT extract(epoch FROM clock_timestamp())::float8 AS now").rows[0].decode("now")
+            takenAt = try connection.preparedQuery("SELECT extract(epoch FROM clock_timestamp())::float8 AS now").rows[0].decode("now")
         }
         return LockSnapshot(locks: locks, activity: activity, takenAt: takenAt, serverVersion: connection.serverVersion)
     }
