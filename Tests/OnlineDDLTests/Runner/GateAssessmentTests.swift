@@ -106,6 +106,25 @@ struct GateAssessmentTests {
             request: [request(.shareUpdateExclusive)])
     }
 
+    /// An autovacuum worker holds SHARE UPDATE EXCLUSIVE for as long as the table takes,
+    /// however young: queueing behind it would stall the table until PostgreSQL cancels it.
+    @Test func waitsBehindAutovacuumHoweverYoung() throws {
+        let worker = SessionActivity(
+            pid: 301, user: nil, applicationName: "", clientAddress: nil, state: "active", backendXID: nil,
+            transactionStart: Self.now - 0.2, queryStart: Self.now - 0.2, stateChange: Self.now - 0.2, waitEventType: nil,
+            waitEvent: nil, query: "autovacuum: VACUUM public.accounts", backendType: "autovacuum worker")
+        let assessment = Self.assess(
+            [Self.lock(301, .shareUpdateExclusive)], [worker], request: [Self.request(.accessExclusive)])
+        #expect(assessment.verdict == .wait)
+        let blocker = try #require(assessment.blockers.first)
+        #expect(blocker.isLong)
+        #expect(blocker.reason == "autovacuum running for 0.2 s")
+        #expect(blocker.query == "autovacuum: VACUUM public.accounts")
+        // The same worker does not hold up a request its lock does not conflict with.
+        let compatible = Self.assess([Self.lock(301, .shareUpdateExclusive)], [worker], request: [Self.request(.rowExclusive)])
+        #expect(compatible.verdict == .clear)
+    }
+
     @Test func waitsBehindAQueuedWaiterStuckBehindAnIdleSession() {
         let assessment = Self.softWait(holderState: "idle in transaction", holderAge: 42)
         #expect(assessment.verdict == .wait)

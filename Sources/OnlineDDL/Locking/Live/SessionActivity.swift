@@ -22,4 +22,9 @@ public struct SessionActivity: Sendable, Equatable, Codable {
     public var isIdleInTransaction: Bool {
         state?.hasPrefix("idle in transaction") == true
     }
+
+    /// Whether the backend is an autovacuum worker (VACUUM or ANALYZE of a table).
+    public var isAutovacuum: Bool {
+        backendType == "autovacuum worker"
+    }
 }

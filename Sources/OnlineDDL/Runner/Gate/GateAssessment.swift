@@ -23,8 +23,8 @@ public struct GateAssessment: Sendable, Equatable {
     /// Predicts `locks` in order against `table`, for the backend `runnerPID` when it is
     /// already in a transaction (holding earlier statements' locks) or for a new session.
     /// Blocking transactions older than `longTransactionAge` seconds, idle in transaction for
-    /// `idleGrace` seconds or more, prepared, or themselves queued behind such a session, are
-    /// long. A young transaction idle for less than the grace is between two statements of
+    /// `idleGrace` seconds or more, prepared, autovacuum workers, or sessions themselves
+    /// queued behind such a session, are long. A young transaction idle for less than the grace is between two statements of
     /// a busy application, not forgotten: holding back for such sessions would starve the
     /// gate on a table with many multi-statement transactions.
     public static func assess(
@@ -69,7 +69,8 @@ public struct GateBlocker: Sendable, Equatable, Codable {
     /// Whether the runner waits for it rather than queueing behind it.
     public let isLong: Bool
     /// Why, in a few words: `idle in transaction for 42.0 s`, `transaction open for 3.1 s`,
-    /// `queued behind pid 4242 (idle in transaction)`, `young running transaction`.
+    /// `autovacuum running for 0.2 s`, `queued behind pid 4242 (idle in transaction)`,
+    /// `young transaction`.
     public let reason: String
 
     enum CodingKeys: String, CodingKey {
@@ -102,6 +103,13 @@ struct BlockerClassifier {
         let session = table.session(name)
         guard let pid = session.pid else { return "prepared transaction" }
         let age = session.transactionAgeSeconds.map { String(format: "%.1f s", $0) }
+        if let activity = table.snapshot.activity[pid], activity.isAutovacuum {
+            // However young, autovacuum is no application transaction about to end: it
+            // runs as long as the table takes, and PostgreSQL cancels it for a waiting
+            // lock only after deadlock_timeout, with every query on the table queued
+            // behind that lock meanwhile (never, when it prevents wraparound).
+            return "autovacuum" + (age.map { " running for \($0)" } ?? "")
+        }
         if let activity = table.snapshot.activity[pid], activity.isIdleInTransaction {
             // Unknown idle time counts as long: the gate errs on the side of not queueing.
             let idle = activity.stateChange.map { max(0, table.snapshot.takenAt - $0) }
