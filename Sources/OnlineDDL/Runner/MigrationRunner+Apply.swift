@@ -20,7 +20,9 @@ extension MigrationRunner {
         let transactional = !migration.directives.noTransaction && MigrationTransaction.runsInTransaction(analyses)
         let context: MigrationContext
         do {
-            let resolver = CatalogResolver(catalog: try CatalogSnapshot.read(from: control))
+            // The runner needs the catalog for lock targets, not for sizes: measuring every
+            // relation on disk before each migration would cost a big database seconds.
+            let resolver = CatalogResolver(catalog: try CatalogSnapshot.read(from: control, measuringSizes: false))
             let statements = zip(migration.script.statements, analyses).enumerated().map { index, pair in
                 PlannedStatement(statement: pair.0, index: index, migration: migration, analysis: pair.1, resolver: resolver)
             }

@@ -3,21 +3,25 @@ extension CatalogSnapshot {
     /// of statements it is later used for. Each relation is read once: the snapshot is the
     /// cache. Relations in other sessions' temporary schemas and in TOAST schemas are left
     /// out; the system catalogs are read too, so that unqualified names resolve as they would
-    /// on the server, but their sizes are estimated from `relpages` and the views among them
-    /// are left out of view dependencies: the runner reads a snapshot before every
-    /// migration, and measuring hundreds of system relations on disk each time costs the
-    /// server more than the statement it is read for.
+    /// on the server, but the views among them are left out of view dependencies.
+    ///
+    /// With `measuringSizes`, user relations' sizes are measured on disk
+    /// (`pg_total_relation_size`, a few file-system calls per relation: what `plan` reports);
+    /// without, every size is estimated from `relpages`, which costs nothing, for a caller
+    /// that reads a snapshot before every migration and needs only the locks. System
+    /// relations' sizes are always estimated.
     ///
     /// Read it on the connection (or with the `search_path`) the migration will use, since
     /// unqualified names resolve through that session's `search_path`.
-    public static func read(from connection: Connection) throws(PostgresError) -> CatalogSnapshot {
-        try CatalogReader(connection: connection).read()
+    public static func read(from connection: Connection, measuringSizes: Bool = true) throws(PostgresError) -> CatalogSnapshot {
+        try CatalogReader(connection: connection, measuringSizes: measuringSizes).read()
     }
 }
 
 /// The queries behind ``CatalogSnapshot/read(from:)``.
 private struct CatalogReader {
     let connection: Connection
+    let measuringSizes: Bool
 
     /// Schemas whose relations the snapshot holds: none of other sessions' temporary schemas.
     private static let visibleSchemas = """
@@ -48,9 +52,9 @@ private struct CatalogReader {
             SELECT c.oid::int8 AS id, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
                    c.relpages::int8 AS pages, c.reltuples::float8 AS tuples,
                    CASE WHEN c.relkind NOT IN ('r', 'm', 'i', 'S', 't', 'p', 'I') THEN 0
-                        WHEN n.nspname IN ('pg_catalog', 'information_schema')
-                        THEN c.relpages::int8 * current_setting('block_size')::int8
-                        ELSE pg_total_relation_size(c.oid) END AS total_bytes,
+                        WHEN $1 AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+                        THEN pg_total_relation_size(c.oid)
+                        ELSE c.relpages::int8 * current_setting('block_size')::int8 END AS total_bytes,
                    c.relispartition AS is_partition, COALESCE(pt.partdefid, 0)::int8 AS default_partition,
                    COALESCE(i.indrelid, 0)::int8 AS indexed_table, i.indkey::text AS index_keys
             FROM pg_class c
@@ -58,7 +62,7 @@ private struct CatalogReader {
             LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid
             LEFT JOIN pg_index i ON i.indexrelid = c.oid
             WHERE c.relkind <> 'c' AND \(Self.visibleSchemas)
-            """)
+            """, [measuringSizes])
         var relations: [CatalogRelation] = []
         for row in result.rows {
             guard let kind = CatalogRelationKind(rawValue: try row.decode("kind", as: String.self)) else { continue }
@@ -86,19 +90,26 @@ private struct CatalogReader {
         let result = try connection.preparedQuery("""
             SELECT a.attrelid::int8 AS relation, a.attnum::int AS number, a.attname AS name,
                    format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
-                   COALESCE(
-                       (SELECT d.refobjid FROM pg_attrdef ad
-                        JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid
-                            AND d.refclassid = 'pg_class'::regclass
-                        JOIN pg_class s ON s.oid = d.refobjid AND s.relkind = 'S'
-                        WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum LIMIT 1),
-                       (SELECT d.objid FROM pg_depend d
-                        WHERE a.attidentity <> '' AND d.classid = 'pg_class'::regclass AND d.refobjid = a.attrelid
-                            AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1),
-                       0)::int8 AS default_sequence
+                   COALESCE(defaults.sequence, identities.sequence, 0)::int8 AS default_sequence
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
+            -- Joined, not correlated per column, so that a database with thousands of
+            -- tables is read in one pass over pg_depend.
+            LEFT JOIN (SELECT ad.adrelid, ad.adnum, min(d.refobjid) AS sequence
+                         FROM pg_attrdef ad
+                         JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid
+                             AND d.refclassid = 'pg_class'::regclass
+                         JOIN pg_class s ON s.oid = d.refobjid AND s.relkind = 'S'
+                        GROUP BY ad.adrelid, ad.adnum) defaults
+                   ON defaults.adrelid = a.attrelid AND defaults.adnum = a.attnum
+            LEFT JOIN (SELECT d.refobjid, d.refobjsubid, min(d.objid) AS sequence
+                         FROM pg_depend d
+                         JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+                        WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+                          AND d.deptype = 'i'
+                        GROUP BY d.refobjid, d.refobjsubid) identities
+                   ON a.attidentity <> '' AND identities.refobjid = a.attrelid AND identities.refobjsubid = a.attnum
             WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
               AND \(Self.userSchemas)
             ORDER BY 1, 2
