@@ -1,0 +1,46 @@
+import Testing
+@testable import OnlineDDL
+
+/// What `CatalogSnapshot.read` makes of a real catalog: column defaults that draw on
+/// sequences, and sizes measured on disk or estimated from `relpages`.
+@Suite("Integration: catalog snapshot read from a real server")
+struct CatalogReadTests {
+    @Test func serialAndIdentityColumnsNameTheirSequences() throws {
+        let connection = try TestDatabase.connect()
+        let table = TestDatabase.uniqueName("catalog_sequences")
+        try connection.execute("""
+            CREATE TABLE \(table) (id bigserial PRIMARY KEY, code int GENERATED ALWAYS AS IDENTITY, note text DEFAULT 'x')
+            """)
+        defer { _ = try? connection.execute("DROP TABLE IF EXISTS \(table)") }
+        let expected = try connection.query("""
+            SELECT pg_get_serial_sequence($1, 'id')::regclass::oid::int8 AS id,
+                   pg_get_serial_sequence($1, 'code')::regclass::oid::int8 AS code
+            """, [table]).rows[0]
+        let catalog = try CatalogSnapshot.read(from: connection)
+        let relation = try #require(catalog.relation(named: RelationName(schema: "public", name: table)))
+        let sequences = Dictionary(uniqueKeysWithValues: relation.columns.map { ($0.name, $0.defaultSequence?.rawValue) })
+        #expect(sequences["id"] == UInt32(try expected.decode("id", as: Int.self)))
+        #expect(sequences["code"] == UInt32(try expected.decode("code", as: Int.self)))
+        #expect(sequences["note"] == .some(nil))
+    }
+
+    @Test func sizesAreMeasuredOnDiskOrEstimatedFromRelpages() throws {
+        let connection = try TestDatabase.connect()
+        let table = TestDatabase.uniqueName("catalog_sizes")
+        try connection.execute("CREATE TABLE \(table) (id int PRIMARY KEY, note text)")
+        defer { _ = try? connection.execute("DROP TABLE IF EXISTS \(table)") }
+        try connection.execute("INSERT INTO \(table) SELECT i, repeat('x', 100) FROM generate_series(1, 5000) AS i")
+        try connection.execute("VACUUM \(table)")
+        let figures = try connection.query("""
+            SELECT pg_total_relation_size($1::regclass)::int8 AS total,
+                   (SELECT relpages::int8 * current_setting('block_size')::int8 FROM pg_class WHERE oid = $1::regclass) AS estimate
+            """, [table]).rows[0]
+        let name = RelationName(schema: "public", name: table)
+        let measured = try #require(try CatalogSnapshot.read(from: connection).relation(named: name))
+        let estimated = try #require(try CatalogSnapshot.read(from: connection, measuringSizes: false).relation(named: name))
+        #expect(measured.size.totalBytes == (try figures.decode("total", as: Int.self)))
+        #expect(estimated.size.totalBytes == (try figures.decode("estimate", as: Int.self)))
+        // The estimate counts the table's own pages only: its index and TOAST are extra.
+        #expect(estimated.size.totalBytes > 0 && estimated.size.totalBytes < measured.size.totalBytes)
+    }
+}
