@@ -31,6 +31,22 @@ struct ConnectionTests {
         #expect(result.columns.map(\.typeOID) == [23, 25, 16, 25, 701])
     }
 
+    @Test func preparedQueryIsPreparedOnceAndTakesParameters() throws {
+        let connection = try TestDatabase.connect()
+        let sql = "SELECT $1::int * 2 AS doubled, $2::text AS missing"
+        let nothing: String? = nil
+        for value in [21, 50] {
+            let row = try #require(try connection.preparedQuery(sql, [value, nothing]).rows.first)
+            #expect(try row.decode("doubled", as: Int.self) == value * 2)
+            #expect(try row.decode("missing", as: String?.self) == nil)
+        }
+        let prepared = try connection.query("SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1", [sql])
+        #expect(try prepared.rows[0].decode("n", as: Int.self) == 1)
+        #expect(throws: PostgresError.self) { try connection.preparedQuery("SELECT * FROM no_such_table_anywhere") }
+        // A failed preparation is not remembered: the connection still works.
+        #expect(try connection.preparedQuery("SELECT 1 AS one").rows[0].decode("one", as: Int.self) == 1)
+    }
+
     @Test func simpleProtocolRunsSeveralStatements() throws {
         let connection = try TestDatabase.connect()
         let table = TestDatabase.uniqueName("multi")

@@ -66,13 +66,9 @@ public final class Connection {
     /// in text format (the server infers their types).
     @discardableResult
     public func query(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws(PostgresError) -> QueryResult {
-        let texts = parameters.map { $0.postgresText.flatMap { strdup($0) } }
-        defer { texts.forEach { free($0) } }
-        let values = texts.map { UnsafePointer($0) }
-        let result = values.withUnsafeBufferPointer { buffer in
-            PQexecParams(handle, sql, Int32(buffer.count), nil, buffer.baseAddress, nil, nil, 0)
-        }
-        return try takeResult(result)
+        try takeResult(Self.withTexts(of: parameters) { count, values in
+            PQexecParams(handle, sql, count, nil, values, nil, nil, 0)
+        })
     }
 
     /// Like ``query(_:_:)``, but the statement is prepared on the server the first time
@@ -90,13 +86,21 @@ public final class Connection {
             _ = try takeResult(PQprepare(handle, name, sql, 0, nil))
             preparedNames[sql] = name
         }
+        return try takeResult(Self.withTexts(of: parameters) { count, values in
+            PQexecPrepared(handle, name, count, values, nil, nil, 0)
+        })
+    }
+
+    /// Calls `body` with `parameters` as libpq's count and array of C strings (null for SQL
+    /// NULL), valid for the call only.
+    private static func withTexts(
+        of parameters: [any PostgresEncodable], _ body: (Int32, UnsafePointer<UnsafePointer<CChar>?>?) -> OpaquePointer?
+    ) -> OpaquePointer? {
         let texts = parameters.map { $0.postgresText.flatMap { strdup($0) } }
         defer { texts.forEach { free($0) } }
-        let values = texts.map { UnsafePointer($0) }
-        let result = values.withUnsafeBufferPointer { buffer in
-            PQexecPrepared(handle, name, Int32(buffer.count), buffer.baseAddress, nil, nil, 0)
+        return texts.map { UnsafePointer($0) }.withUnsafeBufferPointer { buffer in
+            body(Int32(buffer.count), buffer.baseAddress)
         }
-        return try takeResult(result)
     }
 
     /// A handle that cancels whatever statement this connection is running, from any thread.

@@ -24,9 +24,10 @@ public struct GateAssessment: Sendable, Equatable {
     /// already in a transaction (holding earlier statements' locks) or for a new session.
     /// Blocking transactions older than `longTransactionAge` seconds, idle in transaction for
     /// `idleGrace` seconds or more, prepared, autovacuum workers, or sessions themselves
-    /// queued behind such a session, are long. A young transaction idle for less than the grace is between two statements of
-    /// a busy application, not forgotten: holding back for such sessions would starve the
-    /// gate on a table with many multi-statement transactions.
+    /// queued behind such a session, are long. A young transaction idle for less than the
+    /// grace is between two statements of a busy application, not forgotten: holding back
+    /// for such sessions would starve the gate on a table with many multi-statement
+    /// transactions.
     public static func assess(
         _ locks: [MigrationPlan.Lock], table: LiveLockTable, runnerPID: Int32? = nil, longTransactionAge: Double,
         idleGrace: Double = defaultIdleGrace
