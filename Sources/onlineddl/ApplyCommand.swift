@@ -94,8 +94,8 @@ struct ApplyCommand: ParsableCommand {
     func validate() throws {
         if quiet && connection.verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if let maxAttempts, maxAttempts < 1 { throw ValidationError("--max-attempts must be at least 1") }
-        if let parallelWorkers, !(0...RunnerConfiguration.parallelWorkersLimit).contains(parallelWorkers) {
-            throw ValidationError("--parallel-workers must be from 0 to \(RunnerConfiguration.parallelWorkersLimit)")
+        if let parallelWorkers, !RunnerConfiguration.parallelWorkersRange.contains(parallelWorkers) {
+            throw ValidationError("--parallel-workers must be from 0 to \(RunnerConfiguration.parallelWorkersRange.upperBound)")
         }
         if let checkInterval, checkInterval.duration <= .zero { throw ValidationError("--check-interval must be more than 0") }
         if let lockTimeout, lockTimeout.duration <= .zero {

@@ -55,8 +55,8 @@ public struct ApplySettings: Sendable, Equatable {
         statementTimeout = try table.duration("statement_timeout")
         idleInTransactionTimeout = try table.duration("idle_in_transaction_timeout")
         parallelWorkers = try table.int("parallel_workers")
-        if let parallelWorkers, !(0...RunnerConfiguration.parallelWorkersLimit).contains(parallelWorkers) {
-            throw table.error("parallel_workers", "must be from 0 to \(RunnerConfiguration.parallelWorkersLimit)")
+        if let parallelWorkers, !RunnerConfiguration.parallelWorkersRange.contains(parallelWorkers) {
+            throw table.error("parallel_workers", "must be from 0 to \(RunnerConfiguration.parallelWorkersRange.upperBound)")
         }
         predict = try table.bool("predict")
         longTransaction = try table.duration("long_transaction")

@@ -59,8 +59,8 @@ public struct MigrationDirectives: Sendable, Equatable {
                 }
                 maxAttempts = attempts
             case "parallel-workers":
-                guard let value, let workers = Int(value), (0...RunnerConfiguration.parallelWorkersLimit).contains(workers) else {
-                    throw fail("\(Self.prefix)parallel-workers needs a whole number from 0 to \(RunnerConfiguration.parallelWorkersLimit), as in -- onlineddl:parallel-workers=4")
+                guard let value, let workers = Int(value), RunnerConfiguration.parallelWorkersRange.contains(workers) else {
+                    throw fail("\(Self.prefix)parallel-workers needs a whole number from 0 to \(RunnerConfiguration.parallelWorkersRange.upperBound), as in -- onlineddl:parallel-workers=4")
                 }
                 parallelWorkers = workers
             default:

@@ -26,8 +26,8 @@ public struct RunnerConfiguration: Sendable {
     /// `VALIDATE CONSTRAINT` of a foreign key). Zero keeps each statement on one core, so a
     /// scan of a big table competes with the application for one core, not three.
     public var parallelWorkers = 0
-    /// The most parallel workers PostgreSQL accepts for either setting.
-    public static let parallelWorkersLimit = 1024
+    /// The parallel workers PostgreSQL accepts for either setting.
+    public static let parallelWorkersRange = 0...1024
     /// Whether to check the live lock table before each attempt and each statement.
     public var predict = true
     /// A blocking transaction at least this old is long: the runner waits for it instead of
