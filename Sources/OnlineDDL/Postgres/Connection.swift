@@ -21,6 +21,13 @@ public final class Connection {
     /// Connects, reading libpq's defaults and `PG*` environment variables for anything
     /// the connection string leaves out.
     public init(_ connectionString: ConnectionString = .environment) throws(PostgresError) {
+        // libpq is loaded on first use (Sources/CLibPQ/libpq.c), so that commands that never
+        // connect start without it.
+        if let reason = onlineddl_libpq_load_error() {
+            throw PostgresError(
+                kind: .connection, sqlState: .unableToEstablishConnection,
+                message: "libpq could not be loaded (\(String(cString: reason))); install libpq (Debian: apt-get install libpq5)")
+        }
         if let reason = connectionString.parseError() {
             throw PostgresError(kind: .connection, sqlState: .unableToEstablishConnection, message: "invalid connection string: \(reason)")
         }
