@@ -93,6 +93,7 @@ FORWARD(PGresult *, PQexecPrepared,
         (PGconn *conn, const char *stmtName, int nParams, const char *const *paramValues, const int *paramLengths,
          const int *paramFormats, int resultFormat),
         (conn, stmtName, nParams, paramValues, paramLengths, paramFormats, resultFormat))
+FORWARD(int, PQsendQuery, (PGconn *conn, const char *query), (conn, query))
 FORWARD(PGresult *, PQgetResult, (PGconn *conn), (conn))
 FORWARD(int, PQputCopyEnd, (PGconn *conn, const char *errormsg), (conn, errormsg))
 FORWARD(int, PQgetCopyData, (PGconn *conn, char **buffer, int async), (conn, buffer, async))

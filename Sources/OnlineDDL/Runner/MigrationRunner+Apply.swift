@@ -22,7 +22,10 @@ extension MigrationRunner {
         do {
             // The runner needs the catalog for lock targets, not for sizes: measuring every
             // relation on disk before each migration would cost a big database seconds.
-            let resolver = CatalogResolver(catalog: try CatalogSnapshot.read(from: control, measuringSizes: false))
+            // The system relations, which no migration changes, are read once per run.
+            let catalog = try CatalogSnapshot.read(from: control, measuringSizes: false, reusingSystemRelationsOf: lastCatalog)
+            lastCatalog = catalog
+            let resolver = CatalogResolver(catalog: catalog)
             let statements = zip(migration.script.statements, analyses).enumerated().map { index, pair in
                 PlannedStatement(statement: pair.0, index: index, migration: migration, analysis: pair.1, resolver: resolver)
             }

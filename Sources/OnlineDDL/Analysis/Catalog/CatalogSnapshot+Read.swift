@@ -1,7 +1,7 @@
 extension CatalogSnapshot {
-    /// Reads a snapshot from a live database with eight catalog queries, whatever the number
-    /// of statements it is later used for. Each relation is read once: the snapshot is the
-    /// cache. Relations in other sessions' temporary schemas and in TOAST schemas are left
+    /// Reads a snapshot from a live database with eight catalog queries in one round trip,
+    /// whatever the number of statements it is later used for. Each relation is read once:
+    /// the snapshot is the cache. Relations in other sessions' temporary schemas and in TOAST schemas are left
     /// out; the system catalogs are read too, so that unqualified names resolve as they would
     /// on the server, but the views among them are left out of view dependencies.
     ///
@@ -13,15 +13,32 @@ extension CatalogSnapshot {
     ///
     /// Read it on the connection (or with the `search_path`) the migration will use, since
     /// unqualified names resolve through that session's `search_path`.
-    public static func read(from connection: Connection, measuringSizes: Bool = true) throws(PostgresError) -> CatalogSnapshot {
-        try CatalogReader(connection: connection, measuringSizes: measuringSizes).read()
+    ///
+    /// `earlier`, a snapshot read before from the same server, lends its system relations
+    /// (`pg_catalog` and `information_schema`, about 330 of a small database's relations):
+    /// only the user schemas are read again. No DDL changes the system relations (that needs
+    /// `allow_system_table_mods`); only their estimated sizes may have moved since.
+    public static func read(
+        from connection: Connection, measuringSizes: Bool = true, reusingSystemRelationsOf earlier: CatalogSnapshot? = nil
+    ) throws(PostgresError) -> CatalogSnapshot {
+        try CatalogReader(
+            connection: connection, measuringSizes: measuringSizes,
+            systemRelations: earlier.map { $0.relations.values.filter { CatalogReader.isSystemSchema($0.name.schema) } }
+        ).read()
     }
 }
 
-/// The queries behind ``CatalogSnapshot/read(from:)``.
+/// The queries behind ``CatalogSnapshot/read(from:measuringSizes:reusingSystemRelationsOf:)``.
 private struct CatalogReader {
     let connection: Connection
     let measuringSizes: Bool
+    /// The system relations of an earlier snapshot, or nil to read them.
+    let systemRelations: [CatalogRelation]?
+
+    /// The schemas whose relations are the system's own.
+    static func isSystemSchema(_ schema: String?) -> Bool {
+        schema == "pg_catalog" || schema == "information_schema"
+    }
 
     /// Schemas whose relations the snapshot holds: none of other sessions' temporary schemas.
     private static let visibleSchemas = """
@@ -32,23 +49,27 @@ private struct CatalogReader {
     private static let userSchemas = visibleSchemas + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
 
     func read() throws(PostgresError) -> CatalogSnapshot {
-        let searchPath = try connection.preparedQuery(
-            "SELECT s.name FROM unnest(current_schemas(true)) WITH ORDINALITY AS s(name, position) ORDER BY s.position"
-        ).rows.map { row throws(PostgresError) in try row.decode("name", as: String.self) }
-        let columns = try readColumns()
-        let parents = try readParents()
-        let owners = try readSequenceOwners()
-        let relations = try readRelations(columns: columns, parents: parents, owners: owners)
+        // All eight queries in one round trip: before every migration, waiting for the
+        // server eight times costs more than the queries themselves.
+        let results = try connection.preparedQueries([
+            (Self.searchPathQuery, []), (Self.columnsQuery, []), (Self.parentsQuery, []), (Self.sequenceOwnersQuery, []),
+            (Self.relationsQuery, [measuringSizes, systemRelations == nil]), (Self.constraintsQuery, []),
+            (Self.viewDependenciesQuery, []), (Self.statisticsQuery, []),
+        ])
+        let searchPath = try results[0].rows.map { row throws(PostgresError) in try row.decode("name", as: String.self) }
+        let columns = try columns(from: results[1])
+        let relations = try relations(
+            from: results[4], columns: columns, parents: try parents(from: results[2]), owners: try sequenceOwners(from: results[3]))
         return CatalogSnapshot(
             serverMajorVersion: connection.serverVersion / 10000, searchPath: searchPath, relations: relations,
-            constraints: try readConstraints(columns: columns), viewDependencies: try readViewDependencies(),
-            statistics: try readStatistics())
+            constraints: try constraints(from: results[5], columns: columns), viewDependencies: try viewDependencies(from: results[6]),
+            statistics: try statistics(from: results[7]))
     }
 
-    private func readRelations(
-        columns: [RelationID: [CatalogColumn]], parents: [RelationID: [RelationID]], owners: [RelationID: SequenceOwner]
-    ) throws(PostgresError) -> [CatalogRelation] {
-        let result = try connection.preparedQuery("""
+    private static let searchPathQuery =
+        "SELECT s.name FROM unnest(current_schemas(true)) WITH ORDINALITY AS s(name, position) ORDER BY s.position"
+
+    private static let relationsQuery = """
             SELECT c.oid::int8 AS id, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
                    c.relpages::int8 AS pages, c.reltuples::float8 AS tuples,
                    CASE WHEN c.relkind NOT IN ('r', 'm', 'i', 'S', 't', 'p', 'I') THEN 0
@@ -62,8 +83,14 @@ private struct CatalogReader {
             LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid
             LEFT JOIN pg_index i ON i.indexrelid = c.oid
             WHERE c.relkind <> 'c' AND \(Self.visibleSchemas)
-            """, [measuringSizes])
-        var relations: [CatalogRelation] = []
+              AND ($2 OR n.nspname NOT IN ('pg_catalog', 'information_schema'))
+            """
+
+    private func relations(
+        from result: QueryResult, columns: [RelationID: [CatalogColumn]], parents: [RelationID: [RelationID]],
+        owners: [RelationID: SequenceOwner]
+    ) throws(PostgresError) -> [CatalogRelation] {
+        var relations = systemRelations ?? []
         for row in result.rows {
             guard let kind = CatalogRelationKind(rawValue: try row.decode("kind", as: String.self)) else { continue }
             let id = try Self.id(row.decode("id", as: Int.self))
@@ -86,8 +113,7 @@ private struct CatalogReader {
         return relations
     }
 
-    private func readColumns() throws(PostgresError) -> [RelationID: [CatalogColumn]] {
-        let result = try connection.preparedQuery("""
+    private static let columnsQuery = """
             SELECT a.attrelid::int8 AS relation, a.attnum::int AS number, a.attname AS name,
                    format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
                    COALESCE(defaults.sequence, identities.sequence, 0)::int8 AS default_sequence
@@ -113,7 +139,9 @@ private struct CatalogReader {
             WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
               AND \(Self.userSchemas)
             ORDER BY 1, 2
-            """)
+            """
+
+    private func columns(from result: QueryResult) throws(PostgresError) -> [RelationID: [CatalogColumn]] {
         var types = FormattedTypeReader()
         var columns: [RelationID: [CatalogColumn]] = [:]
         for row in result.rows {
@@ -127,9 +155,9 @@ private struct CatalogReader {
         return columns
     }
 
-    private func readParents() throws(PostgresError) -> [RelationID: [RelationID]] {
-        let result = try connection.preparedQuery(
-            "SELECT inhrelid::int8 AS child, inhparent::int8 AS parent FROM pg_inherits ORDER BY inhrelid, inhseqno")
+    private static let parentsQuery = "SELECT inhrelid::int8 AS child, inhparent::int8 AS parent FROM pg_inherits ORDER BY inhrelid, inhseqno"
+
+    private func parents(from result: QueryResult) throws(PostgresError) -> [RelationID: [RelationID]] {
         var parents: [RelationID: [RelationID]] = [:]
         for row in result.rows {
             parents[try Self.id(row.decode("child", as: Int.self)), default: []].append(try Self.id(row.decode("parent", as: Int.self)))
@@ -139,14 +167,15 @@ private struct CatalogReader {
 
     /// Sequences owned by a column: `serial` and `OWNED BY` (auto dependency) and identity
     /// columns (internal dependency).
-    private func readSequenceOwners() throws(PostgresError) -> [RelationID: SequenceOwner] {
-        let result = try connection.preparedQuery("""
+    private static let sequenceOwnersQuery = """
             SELECT d.objid::int8 AS sequence, d.refobjid::int8 AS owner, a.attname AS column_name
             FROM pg_depend d JOIN pg_class s ON s.oid = d.objid
             JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
             WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
               AND s.relkind = 'S' AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0
-            """)
+            """
+
+    private func sequenceOwners(from result: QueryResult) throws(PostgresError) -> [RelationID: SequenceOwner] {
         var owners: [RelationID: SequenceOwner] = [:]
         for row in result.rows {
             owners[try Self.id(row.decode("sequence", as: Int.self))] = SequenceOwner(
@@ -161,8 +190,7 @@ private struct CatalogReader {
         let column: String
     }
 
-    private func readConstraints(columns: [RelationID: [CatalogColumn]]) throws(PostgresError) -> [CatalogConstraint] {
-        let result = try connection.preparedQuery("""
+    private static let constraintsQuery = """
             SELECT con.conname AS name, con.conrelid::int8 AS table_id, con.contype::text AS kind,
                    con.confrelid::int8 AS referenced, con.conkey::text AS keys, con.confkey::text AS referenced_keys,
                    con.convalidated AS validated, con.conparentid <> 0 AS inherited,
@@ -172,7 +200,9 @@ private struct CatalogReader {
             JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE \(Self.userSchemas)
             ORDER BY con.conrelid, con.conname
-            """)
+            """
+
+    private func constraints(from result: QueryResult, columns: [RelationID: [CatalogColumn]]) throws(PostgresError) -> [CatalogConstraint] {
         var constraints: [CatalogConstraint] = []
         for row in result.rows {
             guard let kind = CatalogConstraint.Kind(rawValue: try row.decode("kind", as: String.self)) else { continue }
@@ -193,8 +223,7 @@ private struct CatalogReader {
         return constraints
     }
 
-    private func readViewDependencies() throws(PostgresError) -> [ViewDependency] {
-        let result = try connection.preparedQuery("""
+    private static let viewDependenciesQuery = """
             SELECT DISTINCT r.ev_class::int8 AS view, d.refobjid::int8 AS relation, a.attname AS column_name
             FROM pg_rewrite r
             JOIN pg_class c ON c.oid = r.ev_class
@@ -204,7 +233,9 @@ private struct CatalogReader {
             LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
             WHERE r.rulename = '_RETURN' AND \(Self.userSchemas)
             ORDER BY 1, 2, 3
-            """)
+            """
+
+    private func viewDependencies(from result: QueryResult) throws(PostgresError) -> [ViewDependency] {
         return try result.rows.map { row throws(PostgresError) in
             ViewDependency(
                 view: try Self.id(row.decode("view", as: Int.self)), relation: try Self.id(row.decode("relation", as: Int.self)),
@@ -212,11 +243,12 @@ private struct CatalogReader {
         }
     }
 
-    private func readStatistics() throws(PostgresError) -> [CatalogStatistics] {
-        let result = try connection.preparedQuery("""
+    private static let statisticsQuery = """
             SELECT n.nspname AS schema, s.stxname AS name, s.stxrelid::int8 AS table_id
             FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
-            """)
+            """
+
+    private func statistics(from result: QueryResult) throws(PostgresError) -> [CatalogStatistics] {
         return try result.rows.map { row throws(PostgresError) in
             CatalogStatistics(
                 name: RelationName(schema: try row.decode("schema", as: String.self), name: try row.decode("name", as: String.self)),
