@@ -142,12 +142,11 @@ private struct CatalogReader {
             """
 
     private func columns(from result: QueryResult) throws(PostgresError) -> [RelationID: [CatalogColumn]] {
-        var types = FormattedTypeReader()
         var columns: [RelationID: [CatalogColumn]] = [:]
         for row in result.rows {
             let column = CatalogColumn(
                 number: try row.decode("number", as: Int.self), name: try row.decode("name", as: String.self),
-                type: types.typeName(try row.decode("type", as: String.self)),
+                type: FormattedTypeReader.typeName(try row.decode("type", as: String.self)),
                 isNotNull: try row.decode("not_null", as: Bool.self),
                 defaultSequence: try Self.optionalID(row.decode("default_sequence", as: Int.self)))
             columns[try Self.id(row.decode("relation", as: Int.self)), default: []].append(column)
@@ -272,25 +271,32 @@ private struct CatalogReader {
 
 /// Reads `format_type` output as the grammar does, so that catalog types compare with types
 /// written in statements: `character varying(20)` becomes `pg_catalog.varchar` with `[20]`.
-private struct FormattedTypeReader {
-    private var cache: [String: SQLTypeName] = [:]
+/// Each text is parsed once per process: the runner reads the catalog before every migration.
+private enum FormattedTypeReader {
+    private static let cache = Memo<String, SQLTypeName>()
 
-    mutating func typeName(_ formatted: String) -> SQLTypeName {
-        if let known = cache[formatted] { return known }
-        let parsed = (try? SQLScript(file: "format_type", text: "SELECT NULL::\(formatted)"))?
-            .statements.first?.tree.firstTypeCastType
-            .map(SQLTypeName.init(typeNameBody:))
-        let type = parsed ?? SQLTypeName(name: formatted, modifiers: nil)
-        cache[formatted] = type
-        return type
+    static func typeName(_ formatted: String) -> SQLTypeName {
+        cache.value(for: formatted) {
+            (try? SQLScript(file: "format_type", text: "SELECT NULL::\(formatted)"))?
+                .statements.first?.tree.firstTypeCastType
+                .map(SQLTypeName.init(typeNameBody:))
+                ?? SQLTypeName(name: formatted, modifiers: nil)
+        }
     }
 }
 
 /// Reads a `CHECK` constraint's definition (`pg_get_constraintdef`) through the grammar.
 enum CheckConstraintReader {
     /// The columns a `CHECK` proves NOT NULL: each `col IS NOT NULL` that is the whole
-    /// expression or one of its top-level `AND` arguments.
+    /// expression or one of its top-level `AND` arguments. Each definition is parsed once
+    /// per process.
     static func notNullColumns(ofDefinition definition: String) -> Set<String> {
+        definitions.value(for: definition) { parsedNotNullColumns(ofDefinition: definition) }
+    }
+
+    private static let definitions = Memo<String, Set<String>>()
+
+    private static func parsedNotNullColumns(ofDefinition definition: String) -> Set<String> {
         guard !definition.isEmpty,
               let script = try? SQLScript(file: "constraint", text: "ALTER TABLE t ADD \(definition)"),
               let command = script.statements.first?.tree["AlterTableStmt"]?["cmds"]?.elements.first,
