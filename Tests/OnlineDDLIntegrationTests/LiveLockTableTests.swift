@@ -64,8 +64,9 @@ struct LiveLockTableTests {
         #expect(!idle.locks.contains { $0.pid == holder.backendPID })
         try holder.execute("BEGIN; LOCK TABLE \(table) IN SHARE MODE")
         let busy = try LockSnapshot.read(from: observer)
+        let end = try serverClock()
         #expect(busy.locks.contains { $0.pid == holder.backendPID && $0.mode == .share && $0.granted })
-        #expect(busy.takenAt >= after && busy.takenAt <= (try serverClock()))
+        #expect(busy.takenAt >= after && busy.takenAt <= end)
     }
 
     /// The classic outage: T1 holds RowExclusive, T2's ALTER TABLE waits, T3's INSERT
