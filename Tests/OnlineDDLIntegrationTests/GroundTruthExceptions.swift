@@ -52,10 +52,6 @@ enum GroundTruthExceptions {
             versions: [15, 18],
             reason: "plan-time partition pruning leaves out events_2023 and events_default (and their indexes); the analyzer does not evaluate the WHERE clause against partition bounds"),
         GroundTruthException(
-            sql: "SELECT nextval('invoice_seq')",
-            versions: [15, 18],
-            reason: "nextval() takes ROW EXCLUSIVE on the sequence named inside a string literal, which regclass input resolves only at run time; the analyzer does not evaluate function arguments"),
-        GroundTruthException(
             sql: "TRUNCATE orders CASCADE",
             versions: [15, 18],
             reason: "CASCADE follows foreign keys transitively (order_items and customers reference orders, events references customers), truncates the partitions of each added table, and rebuilds the indexes of each (SHARE on it, ACCESS EXCLUSIVE on its indexes); the analyzer lists only the tables that reference orders directly"),

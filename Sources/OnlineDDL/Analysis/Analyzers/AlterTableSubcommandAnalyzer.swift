@@ -56,7 +56,9 @@ struct AlterTableSubcommandAnalyzer {
         switch kind {
         case "AT_AddColumn":
             guard let body = command["def"]?.typed("ColumnDef") else { break }
-            addColumn(ColumnDefinition(columnDefBody: body), hasRawDefault: hasRawDefault(body), into: &plan)
+            let column = ColumnDefinition(columnDefBody: body)
+            if column.isGeneratedVirtual { try UnclassifiedStatement.require("a virtual generated column", since: 18, on: version) }
+            addColumn(column, hasRawDefault: hasRawDefault(body), into: &plan)
         case "AT_AlterColumnType":
             alterColumnType(column: name ?? "", definition: command["def"]?.typed("ColumnDef"), into: &plan)
         case "AT_ColumnDefault":
@@ -65,8 +67,9 @@ struct AlterTableSubcommandAnalyzer {
             plan.subcommand = plan.subcommand.with(dataWork: .scan("verifies that the column has no NULLs"))
             plan.caveats.append(.notNullScanSkippable(column: name ?? ""))
         case "AT_AddConstraint":
-            guard let body = command["def"]?.typed("Constraint"),
-                  let constraint = TableConstraint(constraintBody: body) else { break }
+            guard let body = command["def"]?.typed("Constraint") else { break }
+            try Self.requireVersion(of: body, on: version)
+            guard let constraint = TableConstraint(constraintBody: body) else { break }
             addConstraint(constraint, into: &plan)
         case "AT_ValidateConstraint":
             validateConstraint(name ?? "", into: &plan)
@@ -129,6 +132,20 @@ struct AlterTableSubcommandAnalyzer {
         return plan
     }
 
+    /// Constraint syntax newer than PostgreSQL 15 that the grammar (PostgreSQL 18's)
+    /// accepts for any version: `ADD CONSTRAINT name NOT NULL column` and `NOT ENFORCED`
+    /// (`is_enforced`, which the parser sets on every enforced `CHECK` and foreign key) are
+    /// PostgreSQL 18's.
+    private static func requireVersion(of constraint: ParseNode, on version: Int) throws(UnclassifiedStatement) {
+        let type = constraint["contype"]?.stringValue
+        if type == "CONSTR_NOTNULL" {
+            try UnclassifiedStatement.require("ADD CONSTRAINT … NOT NULL", since: 18, on: version)
+        }
+        if type == "CONSTR_CHECK" || type == "CONSTR_FOREIGN", !constraint.flag("is_enforced") {
+            try UnclassifiedStatement.require("a NOT ENFORCED constraint", since: 18, on: version)
+        }
+    }
+
     // MARK: Subcommands with more than a catalog change
 
     private func addColumn(_ column: ColumnDefinition, hasRawDefault: Bool, into plan: inout AlterTableSubcommandPlan) {
@@ -165,6 +182,9 @@ struct AlterTableSubcommandAnalyzer {
     private func newColumnWork(_ column: ColumnDefinition) -> DataWork {
         if column.isIdentity { return .rewrite("identity column: every row gets a sequence value") }
         if column.isGeneratedStored { return .rewrite("stored generated column: every row is computed") }
+        if column.isGeneratedVirtual, !column.isNotNull {
+            return .none("virtual generated column: computed when read, nothing is stored (PostgreSQL 18)")
+        }
         if column.type.isSerial { return .rewrite("serial column: its nextval() default is volatile") }
         if let defaultExpression = column.defaultExpression, !defaultExpression.isNullConstant {
             if version < 11 { return .rewrite("before PostgreSQL 11 every non-NULL default rewrites the table") }
