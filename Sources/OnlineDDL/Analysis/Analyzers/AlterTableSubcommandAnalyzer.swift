@@ -168,7 +168,7 @@ struct AlterTableSubcommandAnalyzer {
                 if let reference = constraint.foreignKey {
                     plan.lock(.addOtherConstraint, relation, .shareRowExclusive, as: .target,
                               "the new column's foreign key is added as its own ALTER TABLE")
-                    addForeignKey(reference, validated: hasRawDefault, into: &plan)
+                    addForeignKey(reference, validated: hasRawDefault, enforced: !constraint.notEnforced, into: &plan)
                     if hasRawDefault { work = work.combined(with: .scan("validates the new foreign key")) }
                 }
             default:
@@ -238,7 +238,7 @@ struct AlterTableSubcommandAnalyzer {
                 : .scan("validates the CHECK constraint against every row"))
         case .foreignKey:
             guard let reference = constraint.foreignKey else { return }
-            addForeignKey(reference, validated: !constraint.notValid, into: &plan)
+            addForeignKey(reference, validated: !constraint.notValid, enforced: !constraint.notEnforced, into: &plan)
             plan.subcommand = plan.subcommand.with(dataWork: constraint.notValid
                 ? .none("NOT VALID: existing rows are not checked")
                 : .scan("validates the foreign key against every row"))
@@ -271,10 +271,14 @@ struct AlterTableSubcommandAnalyzer {
         }
     }
 
-    private func addForeignKey(_ reference: ForeignKeyReference, validated: Bool, into plan: inout AlterTableSubcommandPlan) {
+    private func addForeignKey(
+        _ reference: ForeignKeyReference, validated: Bool, enforced: Bool, into plan: inout AlterTableSubcommandPlan
+    ) {
         let referenced = reference.referencedTable
         plan.lock(.addOtherConstraint, referenced, .shareRowExclusive, as: .referencedTable,
                   "referenced by the new foreign key")
+        // A NOT ENFORCED key gets no triggers and no validation (tablecmds.c `addFkConstraint`).
+        guard enforced else { return }
         plan.lock(.addOtherConstraint, relation, .accessShare, as: .target,
                   "the foreign key's triggers on the referenced table name this table")
         plan.lock(.addOtherConstraint, referenced, .accessShare, as: .referencedTable,
