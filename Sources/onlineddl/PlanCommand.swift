@@ -98,13 +98,16 @@ struct PlanCommand: ParsableCommand {
             if let postgresVersion, postgresVersion != version {
                 Console.verbose("--pg-version \(postgresVersion) ignored: the server is PostgreSQL \(version)", enabled: true)
             }
+            // First: it leaves a short lock_timeout on the session, so the history read cannot queue either.
+            let snapshot = try PlanningSnapshot.read(from: database)
             let applied = try historyTable.appliedVersions(on: database)
             let pending = inputs.filter { !applied.contains($0.file.canonicalVersion) }
             Console.verbose("\(inputs.count - pending.count) applied, \(pending.count) pending", enabled: connection.verbose)
-            let catalog = try CatalogSnapshot.read(from: database)
-            let live = LiveLockTable(snapshot: try LockSnapshot.read(from: database), queryTexts: queries.policy)
+            let live = LiveLockTable(snapshot: snapshot.locks, queryTexts: queries.policy)
             return MigrationPlanner(postgresMajorVersion: version, linter: linter)
-                .plan(pending, connected: true, resolve: MigrationPlanner.resolved(through: catalog), liveLocks: live)
+                .plan(pending, connected: true, resolve: MigrationPlanner.resolved(through: snapshot.catalog), liveLocks: live)
+        } catch where error.sqlState == .lockNotAvailable {
+            throw CommandFailure.lockedCatalog(historyTable)
         } catch {
             throw CommandFailure.database(error.description)
         }
