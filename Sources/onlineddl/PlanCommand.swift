@@ -98,7 +98,9 @@ struct PlanCommand: ParsableCommand {
             if let postgresVersion, postgresVersion != version {
                 Console.verbose("--pg-version \(postgresVersion) ignored: the server is PostgreSQL \(version)", enabled: true)
             }
-            // First: it leaves a short lock_timeout on the session, so the history read cannot queue either.
+            // plan never queues: its reads avoid every relation someone holds in ACCESS
+            // EXCLUSIVE mode, and a locked system catalog or history table fails it at once.
+            try database.execute("SET lock_timeout = \(PlanningSnapshot.lockTimeoutMilliseconds)")
             let snapshot = try PlanningSnapshot.read(from: database)
             let applied = try historyTable.appliedVersions(on: database)
             let pending = inputs.filter { !applied.contains($0.file.canonicalVersion) }

@@ -4,8 +4,9 @@ import Testing
 
 /// `plan` (and `status`) while another session holds a table in ACCESS EXCLUSIVE mode: the
 /// incident an operator runs them in. Their reads never queue behind the holder, so they
-/// answer within a second; a touched table's size is then the `relpages` estimate.
-@Suite("Integration: plan never waits for a lock")
+/// answer within a second; a touched table's size is then the `relpages` estimate. `apply`'s
+/// catalog read, the same reads without sizes, is not held up by a table it does not touch.
+@Suite("Integration: plan, status and apply reads never queue behind a lock")
 struct PlanNeverWaitsTests {
     /// The most a connected plan may take, process start included.
     static let answerWithin = 1.0
@@ -135,5 +136,23 @@ struct PlanNeverWaitsTests {
             #expect(output.standardError.contains("did not wait for a lock"), "\(output.standardError)")
             #expect(output.standardError.contains(history))
         }
+    }
+
+    @Test func applyIsNotHeldUpByALockOnATableItDoesNotTouch() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let history = "onlineddl.\(TestDatabase.uniqueName("history"))"
+        defer { _ = try? fixture.admin.execute("DROP TABLE IF EXISTS \(history)") }
+        let holder = try SessionWorker(url: TestDatabase.url(), label: "holder")
+        defer { _ = try? holder.run("ROLLBACK") }
+        try holder.run("BEGIN; LOCK TABLE \(fixture.other) IN ACCESS EXCLUSIVE MODE")
+
+        let started = Date()
+        let output = try CLI.run(
+            ["apply", fixture.path, "--database-url", try TestDatabase.url(), "--history-table", history], environment: Self.bounded)
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(output.status == 0, "\(output.combined)")
+        #expect(elapsed < Self.answerWithin, "apply took \(elapsed) s")
+        #expect(try fixture.figure("SELECT count(*) FROM pg_indexes WHERE tablename = $1") == 2)
     }
 }
