@@ -138,6 +138,23 @@ struct PlanNeverWaitsTests {
         }
     }
 
+    @Test func aLockedSystemCatalogFailsPlanAtOnce() throws {
+        // The catalog read queues for pg_statistic_ext, is cancelled by lock_timeout, is
+        // retried without user relations, and is cancelled again: plan says why, in time.
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let holder = try SessionWorker(url: TestDatabase.url(), label: "holder")
+        defer { _ = try? holder.run("ROLLBACK") }
+        try holder.run("BEGIN; LOCK TABLE pg_catalog.pg_statistic_ext IN ACCESS EXCLUSIVE MODE")
+
+        let started = Date()
+        let output = try CLI.run(["plan", fixture.path, "--database-url", try TestDatabase.url()], environment: Self.bounded)
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(elapsed < Self.answerWithin, "plan took \(elapsed) s")
+        #expect(output.status == 1)
+        #expect(output.standardError.contains("did not wait for a lock"), "\(output.standardError)")
+    }
+
     @Test func applyIsNotHeldUpByALockOnATableItDoesNotTouch() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
