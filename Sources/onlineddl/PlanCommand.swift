@@ -98,13 +98,18 @@ struct PlanCommand: ParsableCommand {
             if let postgresVersion, postgresVersion != version {
                 Console.verbose("--pg-version \(postgresVersion) ignored: the server is PostgreSQL \(version)", enabled: true)
             }
+            // plan never queues: its reads avoid every relation someone holds in ACCESS
+            // EXCLUSIVE mode, and a locked system catalog or history table fails it at once.
+            try database.execute("SET lock_timeout = \(PlanningSnapshot.lockTimeoutMilliseconds)")
+            let snapshot = try PlanningSnapshot.read(from: database)
             let applied = try historyTable.appliedVersions(on: database)
             let pending = inputs.filter { !applied.contains($0.file.canonicalVersion) }
             Console.verbose("\(inputs.count - pending.count) applied, \(pending.count) pending", enabled: connection.verbose)
-            let catalog = try CatalogSnapshot.read(from: database)
-            let live = LiveLockTable(snapshot: try LockSnapshot.read(from: database), queryTexts: queries.policy)
+            let live = LiveLockTable(snapshot: snapshot.locks, queryTexts: queries.policy)
             return MigrationPlanner(postgresMajorVersion: version, linter: linter)
-                .plan(pending, connected: true, resolve: MigrationPlanner.resolved(through: catalog), liveLocks: live)
+                .plan(pending, connected: true, resolve: MigrationPlanner.resolved(through: snapshot.catalog), liveLocks: live)
+        } catch where error.sqlState == .lockNotAvailable {
+            throw CommandFailure.lockedCatalog(historyTable)
         } catch {
             throw CommandFailure.database(error.description)
         }

@@ -27,7 +27,11 @@ struct StatusCommand: ParsableCommand {
         let database = try connection.connect(project)
         let records: [String: HistoryRecord]
         do {
+            // status never queues: a history table held in ACCESS EXCLUSIVE mode fails it at once.
+            try database.execute("SET lock_timeout = \(PlanningSnapshot.lockTimeoutMilliseconds)")
             records = try table.records(on: database)
+        } catch where error.sqlState == .lockNotAvailable {
+            throw CommandFailure.lockedCatalog(table)
         } catch {
             throw CommandFailure.database(error.description)
         }

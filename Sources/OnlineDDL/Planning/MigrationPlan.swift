@@ -58,13 +58,26 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
     public struct DataSize: Codable, Sendable, Equatable {
         /// The main table, schema-qualified.
         public let relation: String
-        /// `pg_total_relation_size` summed over the tables (indexes and TOAST included).
+        /// `pg_total_relation_size` summed over the tables (indexes and TOAST included);
+        /// for a table locked at the time of the read, its `relpages` estimate instead.
         public let bytes: Int
+        /// Whether `bytes` counts a `relpages` estimate: a table another session held or
+        /// awaited in ACCESS EXCLUSIVE mode, which `plan` does not open rather than queue.
+        public let bytesEstimated: Bool
         /// `reltuples` summed; nil when a table was never analyzed or vacuumed.
         public let estimatedRows: Double?
 
+        /// Creates a size.
+        public init(relation: String, bytes: Int, bytesEstimated: Bool = false, estimatedRows: Double?) {
+            self.relation = relation
+            self.bytes = bytes
+            self.bytesEstimated = bytesEstimated
+            self.estimatedRows = estimatedRows
+        }
+
         enum CodingKeys: String, CodingKey {
             case relation, bytes
+            case bytesEstimated = "bytes_estimated"
             case estimatedRows = "estimated_rows"
         }
 
@@ -73,6 +86,7 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(relation, forKey: .relation)
             try container.encode(bytes, forKey: .bytes)
+            try container.encode(bytesEstimated, forKey: .bytesEstimated)
             try container.encode(estimatedRows, forKey: .estimatedRows)
         }
     }

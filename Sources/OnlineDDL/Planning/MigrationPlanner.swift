@@ -131,6 +131,7 @@ public struct MigrationPlanner: Sendable {
         let rows = tables.map(\.size.estimatedRows)
         return MigrationPlan.DataSize(
             relation: main.name.description, bytes: tables.map(\.size.totalBytes).reduce(0, +),
+            bytesEstimated: tables.contains { $0.size.isEstimated },
             estimatedRows: rows.contains(nil) ? nil : rows.compactMap { $0 }.reduce(0, +))
     }
 

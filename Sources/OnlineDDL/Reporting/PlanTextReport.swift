@@ -42,7 +42,8 @@ public enum PlanTextReport {
         let megabytes = Double(size.bytes) / 1_048_576
         let amount = megabytes >= 1024 ? String(format: "%.1f GB", megabytes / 1024) : String(format: "%.1f MB", megabytes)
         let rows = size.estimatedRows.map { String(format: ", ~%.0f rows", $0) } ?? ""
-        return "\(size.relation): \(amount)\(rows)"
+        let estimated = size.bytesEstimated ? " estimated from relpages" : ""
+        return "\(size.relation): \(amount)\(estimated)\(rows)"
     }
 
     private static func describe(_ prediction: LockWaitPrediction) -> String {

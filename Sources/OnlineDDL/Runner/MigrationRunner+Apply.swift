@@ -21,8 +21,10 @@ extension MigrationRunner {
         let context: MigrationContext
         do {
             // The runner needs the catalog for lock targets, not for sizes: measuring every
-            // relation on disk before each migration would cost a big database seconds.
-            let resolver = CatalogResolver(catalog: try CatalogSnapshot.read(from: control, measuringSizes: false))
+            // relation on disk before each migration would cost a big database seconds. The
+            // read opens no table another session holds in ACCESS EXCLUSIVE mode, so a lock
+            // on a table this migration does not touch neither stalls nor fails it.
+            let resolver = CatalogResolver(catalog: try PlanningSnapshot.read(from: control, measuringSizes: false).catalog)
             let statements = zip(migration.script.statements, analyses).enumerated().map { index, pair in
                 PlannedStatement(statement: pair.0, index: index, migration: migration, analysis: pair.1, resolver: resolver)
             }

@@ -1,9 +1,9 @@
 extension CatalogSnapshot {
-    /// Reads a snapshot from a live database with eight catalog queries, whatever the number
-    /// of statements it is later used for. Each relation is read once: the snapshot is the
-    /// cache. Relations in other sessions' temporary schemas and in TOAST schemas are left
-    /// out; the system catalogs are read too, so that unqualified names resolve as they would
-    /// on the server, but the views among them are left out of view dependencies.
+    /// Reads a snapshot from a live database with ten catalog queries at most, whatever the
+    /// number of statements it is later used for. Each relation is read once: the snapshot
+    /// is the cache. Relations in other sessions' temporary schemas and in TOAST schemas are
+    /// left out; the system catalogs are read too, so that unqualified names resolve as they
+    /// would on the server, but the views among them are left out of view dependencies.
     ///
     /// With `measuringSizes`, user relations' sizes are measured on disk
     /// (`pg_total_relation_size`, a few file-system calls per relation: what `plan` reports);
@@ -11,10 +11,18 @@ extension CatalogSnapshot {
     /// that reads a snapshot before every migration and needs only the locks. System
     /// relations' sizes are always estimated.
     ///
+    /// `access` names the user relations the read may open: a relation it may not open (or
+    /// whose index or TOAST table it may not open) has its size estimated from `relpages`
+    /// and marked so, and its `CHECK` constraints' definitions are not read (they then prove
+    /// no column NOT NULL). With ``RelationAccess/avoiding(_:)`` built from a fresh lock
+    /// snapshot, the read queues behind no session's lock on a user relation.
+    ///
     /// Read it on the connection (or with the `search_path`) the migration will use, since
     /// unqualified names resolve through that session's `search_path`.
-    public static func read(from connection: Connection, measuringSizes: Bool = true) throws(PostgresError) -> CatalogSnapshot {
-        try CatalogReader(connection: connection, measuringSizes: measuringSizes).read()
+    public static func read(
+        from connection: Connection, measuringSizes: Bool = true, access: RelationAccess = .unrestricted
+    ) throws(PostgresError) -> CatalogSnapshot {
+        try CatalogReader(connection: connection, measuringSizes: measuringSizes, access: access).read()
     }
 }
 
@@ -22,6 +30,7 @@ extension CatalogSnapshot {
 private struct CatalogReader {
     let connection: Connection
     let measuringSizes: Bool
+    let access: RelationAccess
 
     /// Schemas whose relations the snapshot holds: none of other sessions' temporary schemas.
     private static let visibleSchemas = """
@@ -48,13 +57,18 @@ private struct CatalogReader {
     private func readRelations(
         columns: [RelationID: [CatalogColumn]], parents: [RelationID: [RelationID]], owners: [RelationID: SequenceOwner]
     ) throws(PostgresError) -> [CatalogRelation] {
+        // `opened`: for a user relation with storage, the TOAST table and the indexes
+        // pg_total_relation_size opens along with it.
         let result = try connection.preparedQuery("""
             SELECT c.oid::int8 AS id, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
                    c.relpages::int8 AS pages, c.reltuples::float8 AS tuples,
-                   CASE WHEN c.relkind NOT IN ('r', 'm', 'i', 'S', 't', 'p', 'I') THEN 0
-                        WHEN $1 AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-                        THEN pg_total_relation_size(c.oid)
-                        ELSE c.relpages::int8 * current_setting('block_size')::int8 END AS total_bytes,
+                   CASE WHEN c.relkind IN ('r', 'm', 'i', 'S', 't', 'p', 'I')
+                        THEN c.relpages::int8 * current_setting('block_size')::int8 END AS estimated_bytes,
+                   CASE WHEN $1 AND c.relkind IN ('r', 'm', 'i', 'S', 't', 'p', 'I')
+                             AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+                        THEN array_remove(c.reltoastrelid || ARRAY(
+                                 SELECT x.indexrelid FROM pg_index x WHERE x.indrelid IN (c.oid, c.reltoastrelid)), 0::oid)::text
+                        END AS opened,
                    c.relispartition AS is_partition, COALESCE(pt.partdefid, 0)::int8 AS default_partition,
                    COALESCE(i.indrelid, 0)::int8 AS indexed_table, i.indkey::text AS index_keys
             FROM pg_class c
@@ -63,6 +77,13 @@ private struct CatalogReader {
             LEFT JOIN pg_index i ON i.indexrelid = c.oid
             WHERE c.relkind <> 'c' AND \(Self.visibleSchemas)
             """, [measuringSizes])
+        var measurable: [RelationID] = []
+        for row in result.rows {
+            guard let opened = try row.decode("opened", as: String?.self) else { continue }
+            let id = try Self.id(row.decode("id", as: Int.self))
+            if access.mayOpen([id] + Self.integers(inArray: opened).map(Self.id)) { measurable.append(id) }
+        }
+        let measured = try measureSizes(of: measurable)
         var relations: [CatalogRelation] = []
         for row in result.rows {
             guard let kind = CatalogRelationKind(rawValue: try row.decode("kind", as: String.self)) else { continue }
@@ -71,12 +92,13 @@ private struct CatalogReader {
             let tableColumns = indexedTable.flatMap { columns[$0] } ?? []
             let keys = try (row.decode("index_keys", as: String?.self) ?? "").split(separator: " ").compactMap { Int($0) }
             let tuples = try row.decode("tuples", as: Double.self)
+            let estimatedBytes = try row.decode("estimated_bytes", as: Int?.self)
             relations.append(CatalogRelation(
                 id: id, name: RelationName(schema: try row.decode("schema", as: String.self), name: try row.decode("name", as: String.self)),
                 kind: kind,
                 size: RelationSize(
                     pages: try row.decode("pages", as: Int.self), estimatedRows: tuples < 0 ? nil : tuples,
-                    totalBytes: try row.decode("total_bytes", as: Int.self)),
+                    totalBytes: measured[id] ?? estimatedBytes ?? 0, isEstimated: measured[id] == nil && estimatedBytes != nil),
                 parents: parents[id] ?? [], isPartition: try row.decode("is_partition", as: Bool.self),
                 defaultPartition: try Self.optionalID(row.decode("default_partition", as: Int.self)),
                 indexedTable: indexedTable,
@@ -84,6 +106,20 @@ private struct CatalogReader {
                 owningTable: owners[id]?.table, owningColumn: owners[id]?.column, columns: columns[id] ?? []))
         }
         return relations
+    }
+
+    /// `pg_total_relation_size` of each relation, by ID; a relation dropped meanwhile is left out.
+    private func measureSizes(of relations: [RelationID]) throws(PostgresError) -> [RelationID: Int] {
+        guard !relations.isEmpty else { return [:] }
+        let result = try connection.preparedQuery(
+            "SELECT r.id::int8 AS id, pg_total_relation_size(r.id)::int8 AS bytes FROM unnest($1::text::oid[]) AS r(id)",
+            [Self.oidArray(relations)])
+        var sizes: [RelationID: Int] = [:]
+        for row in result.rows {
+            guard let bytes = try row.decode("bytes", as: Int?.self) else { continue }
+            sizes[try Self.id(row.decode("id", as: Int.self))] = bytes
+        }
+        return sizes
     }
 
     private func readColumns() throws(PostgresError) -> [RelationID: [CatalogColumn]] {
@@ -163,16 +199,22 @@ private struct CatalogReader {
 
     private func readConstraints(columns: [RelationID: [CatalogColumn]]) throws(PostgresError) -> [CatalogConstraint] {
         let result = try connection.preparedQuery("""
-            SELECT con.conname AS name, con.conrelid::int8 AS table_id, con.contype::text AS kind,
+            SELECT con.oid::int8 AS id, con.conname AS name, con.conrelid::int8 AS table_id, con.contype::text AS kind,
                    con.confrelid::int8 AS referenced, con.conkey::text AS keys, con.confkey::text AS referenced_keys,
-                   con.convalidated AS validated, con.conparentid <> 0 AS inherited,
-                   CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END AS definition
+                   con.convalidated AS validated, con.conparentid <> 0 AS inherited
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE \(Self.userSchemas)
             ORDER BY con.conrelid, con.conname
             """)
+        var checks: [Int] = []
+        for row in result.rows {
+            guard try row.decode("kind", as: String.self) == CatalogConstraint.Kind.check.rawValue,
+                  access.mayOpen([try Self.id(row.decode("table_id", as: Int.self))]) else { continue }
+            checks.append(try row.decode("id", as: Int.self))
+        }
+        let definitions = try checkDefinitions(checks)
         var constraints: [CatalogConstraint] = []
         for row in result.rows {
             guard let kind = CatalogConstraint.Kind(rawValue: try row.decode("kind", as: String.self)) else { continue }
@@ -188,9 +230,23 @@ private struct CatalogReader {
                 columns: try names("keys", of: table), referencedColumns: try names("referenced_keys", of: referenced),
                 isValidated: try row.decode("validated", as: Bool.self), isInherited: try row.decode("inherited", as: Bool.self),
                 provesNotNull: CheckConstraintReader.notNullColumns(
-                    ofDefinition: try row.decode("definition", as: String?.self) ?? "")))
+                    ofDefinition: definitions[try row.decode("id", as: Int.self)] ?? "")))
         }
         return constraints
+    }
+
+    /// `pg_get_constraintdef` of each `CHECK` constraint, by constraint OID.
+    private func checkDefinitions(_ constraints: [Int]) throws(PostgresError) -> [Int: String] {
+        guard !constraints.isEmpty else { return [:] }
+        let result = try connection.preparedQuery("""
+            SELECT con.oid::int8 AS id, pg_get_constraintdef(con.oid) AS definition
+            FROM pg_constraint con WHERE con.oid = ANY ($1::text::oid[])
+            """, [Self.oidArray(constraints)])
+        var definitions: [Int: String] = [:]
+        for row in result.rows {
+            definitions[try row.decode("id", as: Int.self)] = try row.decode("definition", as: String.self)
+        }
+        return definitions
     }
 
     private func readViewDependencies() throws(PostgresError) -> [ViewDependency] {
@@ -230,6 +286,11 @@ private struct CatalogReader {
 
     private static func optionalID(_ oid: Int) -> RelationID? {
         oid == 0 ? nil : id(oid)
+    }
+
+    /// An `oid[]` in text form, such as `{16384,16390}`, for a `$1::text::oid[]` parameter.
+    private static func oidArray(_ oids: [some CustomStringConvertible]) -> String {
+        "{" + oids.map(\.description).joined(separator: ",") + "}"
     }
 
     /// The integers of an `int2[]` in text form, such as `{1,3}`.
