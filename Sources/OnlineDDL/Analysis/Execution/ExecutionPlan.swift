@@ -73,8 +73,9 @@ public struct ExecutionPlan: Hashable, Sendable {
         units.first { $0.statements.contains(index) }
     }
 
-    /// The statements of the file that run in one transaction block of the runner's or the
-    /// file's: the units other than single statements outside blocks.
+    /// The units whose statements share a transaction: the whole file, or a `BEGIN … COMMIT`
+    /// block (a single statement outside blocks shares its transaction with nothing). What
+    /// the lint rules mean by "the same transaction".
     public var transactionUnits: [ExecutionUnit] {
         units.filter { $0.kind != .statement }
     }
