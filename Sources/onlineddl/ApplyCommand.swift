@@ -168,7 +168,7 @@ struct ApplyCommand: ParsableCommand {
     static func exitCode(for failure: RunFailure) -> Int32 {
         switch failure {
         case .statementFailed, .cannotConnect, .historyUnavailable, .database: CommandFailure.databaseExitCode
-        case .checksumsChanged: CommandFailure.usageExitCode
+        case .checksumsChanged, .cannotRun: CommandFailure.usageExitCode
         case .gaveUp, .runnerBusy: CommandFailure.gaveUpExitCode
         case .interrupted(let signal): 128 + signal
         }

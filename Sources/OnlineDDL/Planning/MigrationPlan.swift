@@ -109,9 +109,12 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
         /// once, else for its strongest lock; nil offline, for statements without locks, and
         /// after an earlier statement of the same transaction was predicted to wait.
         public let prediction: LockWaitPrediction?
+        /// The 1-based number of the unit (in the migration's ``Migration/units``) the
+        /// statement runs in.
+        public let unit: Int?
 
         enum CodingKeys: String, CodingKey {
-            case line, column, sql, transactional, locks, rewrite, size, unclassified, findings, prediction
+            case line, column, sql, transactional, locks, rewrite, size, unclassified, findings, prediction, unit
         }
 
         /// Writes every key, `null` included, so tools can rely on the shape.
@@ -127,6 +130,23 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
             try container.encode(unclassified, forKey: .unclassified)
             try container.encode(findings, forKey: .findings)
             try container.encode(prediction, forKey: .prediction)
+            try container.encode(unit, forKey: .unit)
+        }
+    }
+
+    /// One unit of a migration (see ``ExecutionUnit``): statements that commit together.
+    public struct Unit: Codable, Sendable, Equatable {
+        /// `file` (the whole file in one transaction), `block` (`BEGIN … COMMIT` as written) or
+        /// `statement` (one statement outside blocks, committed on its own).
+        public let kind: ExecutionUnit.Kind
+        /// The 1-based numbers of the unit's first and last statements in ``Migration/statements``.
+        public let first: Int
+        public let last: Int
+
+        init(_ unit: ExecutionUnit) {
+            kind = unit.kind
+            first = unit.statements.lowerBound + 1
+            last = unit.statements.upperBound
         }
     }
 
@@ -134,8 +154,11 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
         public let version: String
         public let name: String
         public let file: String
-        /// Whether the whole file runs in one transaction; otherwise statement by statement.
+        /// Whether the whole file runs in one transaction (its only unit is of kind `file`);
+        /// otherwise unit by unit.
         public let transactional: Bool
+        /// The units the file runs in, in order.
+        public let units: [Unit]
         public let statements: [Statement]
         /// Findings about the file as a whole (not tied to one statement).
         public let findings: [FindingEntry]

@@ -58,26 +58,35 @@ public struct MigrationPlanner: Sendable {
         let (version, linter) = (postgresMajorVersion, linter)
         let analyzedScripts = inputs.concurrentMap { AnalyzedScript(script: $0.script, postgresMajorVersion: version) }
         let all = EarlierMigrations(analyzedScripts)
+        let resolutions = analyzedScripts.map { $0.analyses.map(resolve) }
+        // Decided once from what is shown (catalog-settled when connected), for the rules too.
+        let executions = zip(inputs, zip(analyzedScripts, resolutions)).map { input, pair in
+            ExecutionPlan(script: pair.0.script, transactional: pair.1.map(\.transactional), noTransaction: input.noTransaction)
+        }
         let findingsPerFile = Array(analyzedScripts.enumerated()).concurrentMap { file, analyzed in
             linter.lint(LintContext(
-                analyzed, postgresMajorVersion: version, earlier: all.before(file: file), noTransaction: inputs[file].noTransaction))
+                analyzed, postgresMajorVersion: version, earlier: all.before(file: file), execution: executions[file]))
         }
         var migrations: [MigrationPlan.Migration] = []
         var predictor = liveLocks.map { MigrationLockPredictor(table: $0) }
-        for (input, (analyzed, findings)) in zip(inputs, zip(analyzedScripts, findingsPerFile)) {
-            let runsInTransaction = !input.noTransaction && MigrationTransaction.runsInTransaction(analyzed.analyses)
-
+        for (file, input) in inputs.enumerated() {
+            let (analyzed, findings, execution) = (analyzedScripts[file], findingsPerFile[file], executions[file])
             var statements: [MigrationPlan.Statement] = []
             var waitedInTransaction = false
             for (index, (statement, analysis)) in zip(input.script.statements, analyzed.analyses).enumerated() {
-                let resolution = resolve(analysis)
+                let resolution = resolutions[file][index]
                 let statementLocks = resolution.locks
+                let unit = execution.unit(containing: index)
+                let endsUnit = unit.map { $0.statements.last == index } ?? true
                 var prediction: LockWaitPrediction?
                 if var active = predictor, !waitedInTransaction, !statementLocks.isEmpty {
                     prediction = Self.predict(statementLocks, with: &active)
-                    waitedInTransaction = runsInTransaction && prediction?.outcome != .granted
-                    if !runsInTransaction { active.endTransaction() }
+                    waitedInTransaction = unit?.kind != .statement && prediction?.outcome != .granted
                     predictor = active
+                }
+                if endsUnit {
+                    predictor?.endTransaction()
+                    waitedInTransaction = false
                 }
                 statements.append(MigrationPlan.Statement(
                     line: statement.location.line, column: statement.location.column, sql: statement.text,
@@ -85,13 +94,14 @@ public struct MigrationPlanner: Sendable {
                     size: resolution.dataSize,
                     unclassified: analysis.classification.unclassifiedReason,
                     findings: findings.filter { $0.statementIndex == index }.map(MigrationPlan.FindingEntry.init),
-                    prediction: prediction
+                    prediction: prediction,
+                    unit: unit.flatMap { execution.units.firstIndex(of: $0) }.map { $0 + 1 }
                 ))
             }
-            predictor?.endTransaction()
             migrations.append(MigrationPlan.Migration(
                 version: input.file.version, name: input.file.name, file: input.file.path,
-                transactional: runsInTransaction, statements: statements,
+                transactional: execution.isOneTransaction, units: execution.units.map(MigrationPlan.Unit.init),
+                statements: statements,
                 findings: findings.filter { $0.statementIndex == nil }.map(MigrationPlan.FindingEntry.init)
             ))
         }

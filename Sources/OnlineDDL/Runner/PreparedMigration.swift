@@ -17,10 +17,8 @@ public struct PreparedMigration: Sendable {
                 file: file.path, location: SourceLocation(line: 1, column: 1),
                 message: "the file has no SQL statement; a migration must change something (delete the file if it is not needed)")
         }
-        if let control = script.statements.first(where: { $0.nodeType == "TransactionStmt" }) {
-            throw SQLSyntaxError(
-                file: file.path, location: control.location,
-                message: "transaction control (\(control.text.prefix(20))) is not allowed: onlineddl runs each file in one transaction, or statement by statement with -- onlineddl:no-transaction")
+        if let problem = ExecutionPlan.structureProblem(in: script) {
+            throw SQLSyntaxError(file: file.path, location: problem.location, message: problem.message)
         }
         var directives = try MigrationDirectives(script: script)
         directives.noTransaction = directives.noTransaction || file.forcesNoTransaction

@@ -35,16 +35,20 @@ struct PreparedMigrationTests {
     }
 
     @Test(arguments: [
-        ("CREATE TABLE t (id int);\n  BEGIN;\nCREATE TABLE u (id int);\nCOMMIT;\n", 2, 3),
-        ("CREATE TABLE t (id int);\nCREATE TABLE u (id int); COMMIT;\n", 2, 26),
-        ("-- é\nSTART TRANSACTION ISOLATION LEVEL SERIALIZABLE;\nSELECT 1;\n", 2, 1),
-        ("SELECT 'ü'; SAVEPOINT s;\n", 1, 13),
-        ("SELECT 1;\nROLLBACK;\n", 2, 1),
+        ("CREATE TABLE t (id int);\nCREATE TABLE u (id int); COMMIT;\n", 2, 26, "COMMIT without BEGIN"),
+        ("-- é\nSTART TRANSACTION ISOLATION LEVEL SERIALIZABLE;\nSELECT 1;\n", 2, 1, "BEGIN without COMMIT"),
+        ("SELECT 'ü'; SAVEPOINT s;\n", 1, 13, "SAVEPOINT, RELEASE and ROLLBACK TO only work inside"),
+        ("BEGIN;\nSELECT 1;\nROLLBACK;\n", 3, 1, "discards what the block opened at line 1 did"),
     ])
-    func transactionControlIsAnErrorAtItsFirstToken(text: String, line: Int, column: Int) {
+    func misplacedTransactionControlIsAnErrorAtItsFirstToken(text: String, line: Int, column: Int, message: String) {
         let error = Self.failure(text)
         #expect(error?.location == SourceLocation(line: line, column: column))
-        #expect(error?.message.contains("transaction control") == true)
+        #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+    }
+
+    @Test func blocksArePrepared() throws {
+        let migration = try PreparedMigration(file: Self.file("1", "CREATE TABLE t (id int);\n  BEGIN;\nCREATE TABLE u (id int);\nCOMMIT;\n"))
+        #expect(migration.script.statements.count == 4)
     }
 
     @Test func directiveErrorsComeThrough() {
@@ -59,13 +63,13 @@ struct PreparedMigrationTests {
             Self.file("2", "-- empty\n"),
             Self.file("3", "SELECT 3;"),
             Self.file("4", "SELECT 4;\nSELEC 5;"),
-            Self.file("5", "BEGIN;\nSELECT 5;\nCOMMIT;"),
+            Self.file("5", "SELECT 5;\nCOMMIT;"),
         ]
         guard case .failure(let failure) = PreparedMigration.prepareAll(files) else {
             Issue.record("expected the bad files to fail")
             return
         }
-        #expect(failure.errors.map { "\($0.file):\($0.location)" } == ["db/2_m2.sql:1:1", "db/4_m4.sql:2:1", "db/5_m5.sql:1:1"])
+        #expect(failure.errors.map { "\($0.file):\($0.location)" } == ["db/2_m2.sql:1:1", "db/4_m4.sql:2:1", "db/5_m5.sql:2:1"])
         #expect(failure.description.split(separator: "\n").count == 3)
     }
 
