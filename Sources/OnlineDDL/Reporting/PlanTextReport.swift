@@ -5,7 +5,9 @@ public enum PlanTextReport {
         var lines: [String] = []
         if plan.migrations.isEmpty { return "No pending migrations.\n" }
         for migration in plan.migrations {
-            let mode = migration.transactional ? "one transaction"
+            let mode = !migration.planned ? "cannot be planned"
+                : migration.statements.isEmpty ? "no statement (a no-op: apply only records it)"
+                : migration.transactional ? "one transaction"
                 : migration.statements.allSatisfy(\.transactional) ? "statement by statement (the migration asks for no transaction)"
                 : "statement by statement (has statements that cannot run in a transaction)"
             lines.append("\(migration.version)_\(migration.name) (\(migration.file)): \(mode)")

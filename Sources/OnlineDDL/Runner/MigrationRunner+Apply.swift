@@ -40,8 +40,8 @@ extension MigrationRunner {
             transactional: transactional, statements: context.statements.count, resumeAfter: resumeAfter)))
         let started = clock.now
         let waitBefore = lockWait
-        let attempts = transactional
-            ? try runInTransaction(context)
+        let attempts = context.statements.isEmpty ? try recordNoOp(context)
+            : transactional ? try runInTransaction(context)
             : try runStatementByStatement(context, from: resumeAfter, cutOffBuild: record?.indexBuild)
         finishedSession = MigrationSession(connection: context.session, canceller: context.canceller)
         emit(.migrationDone(.init(
@@ -55,6 +55,15 @@ extension MigrationRunner {
         defer { finishedSession = nil }
         if let finished = finishedSession, let reused = sessions.reuse(finished, for: directives) { return reused }
         return try sessions.openMigration(directives)
+    }
+
+    /// Records a migration without statements (an empty or comment-only file): its history
+    /// row, one INSERT and so one transaction, and nothing else. Returns the attempts made.
+    private func recordNoOp(_ context: MigrationContext) throws(RunFailure) -> Int {
+        if let signal = cancellation.signal { throw .interrupted(signal: signal) }
+        let record = configuration.historyTable.recordStatement(progress(context, applied: 0, attempts: 1))
+        try database { () throws(PostgresError) in try execute(record, in: context) }
+        return 1
     }
 
     /// Runs every statement in one transaction with the history row; retries the whole
