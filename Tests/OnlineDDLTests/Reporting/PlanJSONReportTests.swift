@@ -42,7 +42,7 @@ struct PlanJSONReportTests {
             size: MigrationPlan.DataSize(relation: "public.accounts", bytes: 8192, estimatedRows: 1e6 / 3),
             unclassified: "a \"reason\"", findings: [], prediction: prediction)
         let migration = MigrationPlan.Migration(
-            version: "1", name: "x", file: "a/b.sql", transactional: false, statements: [statement], findings: [])
+            version: "1", name: "x", file: "a/b.sql", transactional: false, planned: true, statements: [statement], findings: [])
         let plan = MigrationPlan(postgresVersion: 16, connected: true, migrations: [migration, migration])
         #expect(try PlanJSONReport.render(plan) == encoderJSON(plan))
         let empty = MigrationPlan(postgresVersion: 17, connected: false, migrations: [])

@@ -50,7 +50,7 @@ struct MigrationFolder {
         guard let data = FileManager.default.contents(atPath: path(of: name)) else {
             return .failure(SQLSyntaxError(
                 file: path(of: name), location: SourceLocation(line: 1, column: 1),
-                message: "cannot be read (check its permissions)", kind: .unreadable))
+                message: "cannot be read (check permissions)", kind: .unreadable))
         }
         return .success([UInt8](data))
     }
