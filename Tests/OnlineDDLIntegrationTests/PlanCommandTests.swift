@@ -5,12 +5,7 @@ import Testing
 @Suite("Integration: onlineddl plan")
 struct PlanCommandTests {
     private func folder(_ files: [String: String]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        for (name, text) in files {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path).appendingPathComponent(name))
-        }
-        return path
+        try TemporaryFolder.create(files, prefix: "plan")
     }
 
     @Test func offlineJSONFollowsTheContract() throws {

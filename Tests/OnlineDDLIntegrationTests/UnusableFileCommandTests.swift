@@ -9,12 +9,7 @@ import Testing
 @Suite("Integration: unusable, empty and BOM files; plan FILE…", .serialized)
 struct UnusableFileCommandTests {
     private func folder(_ files: [String: String]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("unusable-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        for (name, text) in files {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path).appendingPathComponent(name))
-        }
-        return path
+        try TemporaryFolder.create(files, prefix: "unusable")
     }
 
     /// Twenty good files and a syntax error in the eleventh of twenty-one: the first creates

@@ -9,16 +9,12 @@ struct MigrationPathsOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
         "Migration folders, or migration files (each planned with the files of its folder that run before it as history).",
         valueName: "path"))
-    var paths: [String] = []
+    var paths: [String]
 
     @Option(help: MigrationFolderOptions.layoutHelp)
     var layout: MigrationLayout?
 
     @OptionGroup var configuration: ConfigurationOptions
-
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("give a migration folder, or migration files") }
-    }
 
     /// A folder to read and which of its files to report: all of them, or those named.
     private struct Selection {
