@@ -158,6 +158,8 @@ struct UnusableFileCommandTests {
 
         let output = try fixture.applyCLI()
         #expect(output.status == 0, "\(output.combined)")
+        #expect(output.standardOutput.contains("0002 empty: no statement (a no-op), only recorded in the history table\n"))
+        #expect(output.standardOutput.contains("0004 bom: 1 statement, in one transaction\n"), "\(output.standardOutput)")
         #expect(try fixture.columns() == ["id", "c"])
         let records = try fixture.records()
         #expect(records.keys.sorted() == ["1", "2", "3", "4"])

@@ -87,7 +87,9 @@ public struct SQLScript: Sendable {
         }
         guard let text = String(validating: contents, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(contents) ?? 0
-            throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file is not valid UTF-8 at byte 0x\(String(contents[offset], radix: 16, uppercase: true)); save it as UTF-8",
+            throw SQLSyntaxError(
+                file: file, location: lines.location(ofByte: offset),
+                message: "file is not valid UTF-8 at byte 0x\(String(contents[offset], radix: 16, uppercase: true)); save it as UTF-8",
                 kind: .unreadable)
         }
         let run = SQLParser.longestOperatorRun(contents)

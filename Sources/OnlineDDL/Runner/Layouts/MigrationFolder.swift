@@ -82,7 +82,7 @@ struct MigrationFolder {
     }
 
     /// What the folder holds, for a message: `"2 files (1 .md, 1 .toml) and 12 subfolders
-    /// (holding 12 .sql files)"`.
+    /// (holding 12 files, 12 of them .sql)"`.
     var summary: String {
         func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
         func extensions(_ names: [String]) -> String {
