@@ -16,9 +16,8 @@ enum DieselLayout {
             guard let (version, migrationName) = split(folderName: name) else { throw .badFileName(folder.path(of: name), .diesel) }
             let up = (name as NSString).appendingPathComponent("up.sql")
             guard folder.hasFile(up) else { throw .missingUpFile(folder.path(of: name)) }
-            contents.files.append(MigrationFile(
-                version: version, name: migrationName, path: folder.path(of: up), contents: try folder.contents(of: up),
-                forcesNoTransaction: try !runsInTransaction(folder, name)))
+            contents.files.append(folder.migration(
+                at: up, version: version, name: migrationName, forcesNoTransaction: try !runsInTransaction(folder, name)))
             let down = (name as NSString).appendingPathComponent("down.sql")
             if folder.hasFile(down) {
                 contents.ignored.append(IgnoredMigrationPart(kind: .down, path: folder.path(of: down), reason: "diesel down migration"))
