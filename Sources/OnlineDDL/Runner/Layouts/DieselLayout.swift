@@ -4,14 +4,20 @@ import Foundation
 /// (`2024-01-01-120000_add_index`, version `20240101120000`, as diesel records it);
 /// `down.sql` is reported and not run. A folder's `metadata.toml` with
 /// `run_in_transaction = false` runs its `up.sql` statement by statement, as
-/// `-- onlineddl:no-transaction` does. Files beside the folders (`.keep`) are ignored; a
-/// `.sql` file there is an error.
+/// `-- onlineddl:no-transaction` does. diesel reads only folders
+/// (`migrations_internals::migrations_directories` skips files): files beside them
+/// (`.keep`, a data script) are not run, and a `.sql` one is reported as such; a `.sql`
+/// file named like a migration (`0001_name.sql`) there is an error, since it was surely
+/// meant to run.
 enum DieselLayout {
     static func read(_ folder: MigrationFolder) throws(MigrationInputError) -> LayoutContents {
-        if let stray = folder.files.first(where: { $0.hasSuffix(".sql") }) {
-            throw .badFileName(folder.path(of: stray), .diesel)
-        }
         var contents = LayoutContents()
+        for name in folder.files where name.hasSuffix(".sql") {
+            guard PlainLayout.split(fileName: name) == nil else { throw .badFileName(folder.path(of: name), .diesel) }
+            contents.ignored.append(IgnoredMigrationPart(
+                kind: .unsupported, path: folder.path(of: name),
+                reason: "a file beside diesel's migration folders, which diesel does not run either"))
+        }
         for name in folder.folders {
             guard let (version, migrationName) = split(folderName: name) else { throw .badFileName(folder.path(of: name), .diesel) }
             let up = (name as NSString).appendingPathComponent("up.sql")
