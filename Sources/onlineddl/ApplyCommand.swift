@@ -109,7 +109,7 @@ struct ApplyCommand: ParsableCommand {
         let prepared: [PreparedMigration]
         switch PreparedMigration.prepareAll(try folder.load(project, verbose: connection.verbose)) {
         case .success(let migrations): prepared = migrations
-        case .failure(let error): throw CommandFailure.usage(error.description)
+        case .failure(let error): throw CommandFailure.usage(errors: error.errors)
         }
         let reporter = ApplyReporter(
             format: format, verbosity: quiet ? .quiet : connection.verbose ? .verbose : .normal)
@@ -168,7 +168,7 @@ struct ApplyCommand: ParsableCommand {
     static func exitCode(for failure: RunFailure) -> Int32 {
         switch failure {
         case .statementFailed, .cannotConnect, .historyUnavailable, .database: CommandFailure.databaseExitCode
-        case .checksumsChanged: CommandFailure.usageExitCode
+        case .checksumsChanged, .cannotRun: CommandFailure.usageExitCode
         case .gaveUp, .runnerBusy: CommandFailure.gaveUpExitCode
         case .interrupted(let signal): 128 + signal
         }

@@ -1,3 +1,5 @@
+import OnlineDDL
+
 /// A failure the CLI reports as one `error:` line and a documented exit code.
 struct CommandFailure: Error {
     /// A database or migration error.
@@ -14,7 +16,21 @@ struct CommandFailure: Error {
         CommandFailure(message: message, exitCode: usageExitCode)
     }
 
+    /// Input errors, one `error:` line each.
+    static func usage(errors: [some CustomStringConvertible]) -> CommandFailure {
+        usage(errors.map(\.description).joined(separator: "\nonlineddl: error: "))
+    }
+
     static func database(_ message: String) -> CommandFailure {
         CommandFailure(message: message, exitCode: databaseExitCode)
+    }
+
+    /// A read that `plan` or `status` cancelled after a short `lock_timeout` rather than
+    /// queue: a system catalog or the history table is held or awaited in ACCESS EXCLUSIVE mode.
+    static func lockedCatalog(_ historyTable: HistoryTable) -> CommandFailure {
+        database("""
+            did not wait for a lock: another session holds or awaits ACCESS EXCLUSIVE mode on a system catalog \
+            or on the history table \(historyTable); `onlineddl locks` shows who; run again once it is released
+            """)
     }
 }

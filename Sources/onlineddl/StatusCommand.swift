@@ -23,11 +23,17 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let project = try folder.projectConfiguration(verbose: connection.verbose)
         let files = try folder.load(project, verbose: connection.verbose)
+        let unreadable = files.compactMap(\.readError)
+        guard unreadable.isEmpty else { throw CommandFailure.usage(errors: unreadable) }
         let table = try history.table(project)
         let database = try connection.connect(project)
         let records: [String: HistoryRecord]
         do {
+            // status never queues: a history table held in ACCESS EXCLUSIVE mode fails it at once.
+            try database.execute("SET lock_timeout = \(PlanningSnapshot.lockTimeoutMilliseconds)")
             records = try table.records(on: database)
+        } catch where error.sqlState == .lockNotAvailable {
+            throw CommandFailure.lockedCatalog(table)
         } catch {
             throw CommandFailure.database(error.description)
         }

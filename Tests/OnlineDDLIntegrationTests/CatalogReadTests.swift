@@ -65,4 +65,32 @@ struct CatalogReadTests {
         // The estimate counts the table's own pages only: its index and TOAST are extra.
         #expect(estimated.size.totalBytes > 0 && estimated.size.totalBytes < measured.size.totalBytes)
     }
+
+    @Test func relationsTheReadMayNotOpenAreEstimatedAndTheirChecksLeftUnread() throws {
+        let connection = try TestDatabase.connect()
+        let table = TestDatabase.uniqueName("catalog_avoided")
+        try connection.execute("""
+            CREATE TABLE \(table) (id int PRIMARY KEY, note text CONSTRAINT note_present CHECK (note IS NOT NULL));
+            INSERT INTO \(table) SELECT i, 'x' FROM generate_series(1, 1000) AS i
+            """)
+        defer { _ = try? connection.execute("DROP TABLE IF EXISTS \(table)") }
+        try connection.execute("VACUUM \(table)")
+        let name = RelationName(schema: "public", name: table)
+        let open = try CatalogSnapshot.read(from: connection)
+        let id = try #require(open.relation(named: name)?.id)
+        #expect(open.relation(named: name)?.size.isEstimated == false)
+        #expect(open.constraint(named: "note_present", on: id)?.provesNotNull == ["note"])
+        // The index alone is avoided: the table's size is not measured, its CHECK still read.
+        let index = try #require(open.relation(named: RelationName(schema: "public", name: "\(table)_pkey"))?.id)
+        let indexAvoided = try CatalogSnapshot.read(from: connection, access: .avoiding([index]))
+        #expect(indexAvoided.relation(named: name)?.size.isEstimated == true)
+        #expect(indexAvoided.constraint(named: "note_present", on: id)?.provesNotNull == ["note"])
+        for access in [RelationAccess.avoiding([id]), .catalogOnly] {
+            let avoided = try CatalogSnapshot.read(from: connection, access: access)
+            let size = try #require(avoided.relation(named: name)?.size)
+            #expect(size.isEstimated)
+            #expect(size.totalBytes == size.pages * 8192 && size.pages > 0)
+            #expect(avoided.constraint(named: "note_present", on: id)?.provesNotNull == [])
+        }
+    }
 }

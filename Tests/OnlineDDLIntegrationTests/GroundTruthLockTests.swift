@@ -19,7 +19,8 @@ struct GroundTruthLockTests {
         let resolver = CatalogResolver(catalog: catalog)
         let analyzer = StatementAnalyzer(postgresMajorVersion: version)
         var tally = GroundTruthTally(version: version)
-        for sql in GroundTruthStatements.transactional {
+        let statements = GroundTruthStatements.transactional(on: version)
+        for sql in statements {
             let analysis = analyzer.analyze(try Self.parse(sql))
             guard analysis.isClassified, analysis.transactional else {
                 tally.fail(sql, "the analyzer says \(analysis.classification), transactional \(analysis.transactional)")
@@ -38,7 +39,7 @@ struct GroundTruthLockTests {
             try connection.execute("ROLLBACK")
             tally.compare(sql, predicted: predicted, server: server)
         }
-        tally.report(total: GroundTruthStatements.transactional.count)
+        tally.report(total: statements.count)
     }
 
     @Test func nonTransactionalStatementsMatchSamples() throws {

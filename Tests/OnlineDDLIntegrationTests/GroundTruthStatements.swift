@@ -5,6 +5,23 @@ enum GroundTruthStatements {
     static let transactional: [String] = alterTable + alterOther + create + indexes + drop + maintenance
         + lockTable + tableObjects + queries
 
+    /// The transactional statements a server of `version` has the syntax for.
+    static func transactional(on version: Int) -> [String] {
+        transactional + newSyntax.filter { $0.since <= version }.map(\.sql)
+    }
+
+    /// Syntax newer than PostgreSQL 15, with the version that has it: the parser (PostgreSQL
+    /// 18's) reads it for every version, the server only from that one on.
+    static let newSyntax: [(since: Int, sql: String)] = [
+        (16, "SELECT * FROM (SELECT id FROM customers) JOIN (SELECT id FROM orders) ON true"),
+        (17, "SELECT * FROM JSON_TABLE('[1]'::jsonb, '$[*]' COLUMNS (a int PATH '$')) jt JOIN customers ON customers.id = jt.a"),
+        (18, "ALTER TABLE customers ADD COLUMN doubled_v int GENERATED ALWAYS AS (score * 2) VIRTUAL"),
+        (18, "ALTER TABLE customers ADD CONSTRAINT score_nn NOT NULL score NOT VALID"),
+        (18, "ALTER TABLE customers ADD CONSTRAINT score_max CHECK (score < 1000000) NOT ENFORCED"),
+        (18, "ALTER TABLE invoices ADD CONSTRAINT invoices_customer_fk FOREIGN KEY (id) REFERENCES customers (id) NOT ENFORCED"),
+        (18, "UPDATE customers SET score = 1 WHERE id = 1 RETURNING old.score, new.score"),
+    ]
+
     static let alterTable = [
         "ALTER TABLE customers ADD COLUMN nickname text",
         "ALTER TABLE customers ADD COLUMN level int DEFAULT 0",
@@ -244,6 +261,9 @@ enum GroundTruthStatements {
         "SELECT * FROM customers FOR KEY SHARE",
         "WITH recent AS (SELECT * FROM orders) SELECT * FROM recent JOIN customers ON customers.id = recent.customer_id",
         "SELECT nextval('invoice_seq')",
+        "SELECT setval('gt.ticket_seq', (SELECT max(id) FROM orders))",
+        "SELECT nextval('invoice_seq'), currval('\"invoice_seq\"'::regclass)",
+        "UPDATE orders SET amount = nextval('ticket_seq') WHERE id = 1",
         "INSERT INTO customers (email) VALUES ('new@example.com')",
         "INSERT INTO customers (id, email) VALUES (1000, 'new@example.com')",
         "INSERT INTO orders (customer_id, amount) VALUES (1, 5)",

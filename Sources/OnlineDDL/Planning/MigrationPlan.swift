@@ -58,13 +58,26 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
     public struct DataSize: Codable, Sendable, Equatable {
         /// The main table, schema-qualified.
         public let relation: String
-        /// `pg_total_relation_size` summed over the tables (indexes and TOAST included).
+        /// `pg_total_relation_size` summed over the tables (indexes and TOAST included);
+        /// for a table locked at the time of the read, its `relpages` estimate instead.
         public let bytes: Int
+        /// Whether `bytes` counts a `relpages` estimate: a table another session held or
+        /// awaited in ACCESS EXCLUSIVE mode, which `plan` does not open rather than queue.
+        public let bytesEstimated: Bool
         /// `reltuples` summed; nil when a table was never analyzed or vacuumed.
         public let estimatedRows: Double?
 
+        /// Creates a size.
+        public init(relation: String, bytes: Int, bytesEstimated: Bool = false, estimatedRows: Double?) {
+            self.relation = relation
+            self.bytes = bytes
+            self.bytesEstimated = bytesEstimated
+            self.estimatedRows = estimatedRows
+        }
+
         enum CodingKeys: String, CodingKey {
             case relation, bytes
+            case bytesEstimated = "bytes_estimated"
             case estimatedRows = "estimated_rows"
         }
 
@@ -73,6 +86,7 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(relation, forKey: .relation)
             try container.encode(bytes, forKey: .bytes)
+            try container.encode(bytesEstimated, forKey: .bytesEstimated)
             try container.encode(estimatedRows, forKey: .estimatedRows)
         }
     }
@@ -95,9 +109,12 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
         /// once, else for its strongest lock; nil offline, for statements without locks, and
         /// after an earlier statement of the same transaction was predicted to wait.
         public let prediction: LockWaitPrediction?
+        /// The 1-based number of the unit (in the migration's ``Migration/units``) the
+        /// statement runs in.
+        public let unit: Int?
 
         enum CodingKeys: String, CodingKey {
-            case line, column, sql, transactional, locks, rewrite, size, unclassified, findings, prediction
+            case line, column, sql, transactional, locks, rewrite, size, unclassified, findings, prediction, unit
         }
 
         /// Writes every key, `null` included, so tools can rely on the shape.
@@ -113,6 +130,23 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
             try container.encode(unclassified, forKey: .unclassified)
             try container.encode(findings, forKey: .findings)
             try container.encode(prediction, forKey: .prediction)
+            try container.encode(unit, forKey: .unit)
+        }
+    }
+
+    /// One unit of a migration (see ``ExecutionUnit``): statements that commit together.
+    public struct Unit: Codable, Sendable, Equatable {
+        /// `file` (the whole file in one transaction), `block` (`BEGIN … COMMIT` as written) or
+        /// `statement` (one statement outside blocks, committed on its own).
+        public let kind: ExecutionUnit.Kind
+        /// The 1-based numbers of the unit's first and last statements in ``Migration/statements``.
+        public let first: Int
+        public let last: Int
+
+        init(_ unit: ExecutionUnit) {
+            kind = unit.kind
+            first = unit.statements.lowerBound + 1
+            last = unit.statements.upperBound
         }
     }
 
@@ -120,11 +154,24 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
         public let version: String
         public let name: String
         public let file: String
-        /// Whether the whole file runs in one transaction; otherwise statement by statement.
+        /// Whether the whole file runs in one transaction (its only unit is of kind `file`);
+        /// otherwise unit by unit.
         public let transactional: Bool
+        /// False for a file that cannot be read or parsed: it has no statements, and its
+        /// findings hold the error (`unreadable-file` or `syntax-error`).
+        public let planned: Bool
+        /// The units the file runs in, in order.
+        public let units: [Unit]
         public let statements: [Statement]
         /// Findings about the file as a whole (not tied to one statement).
         public let findings: [FindingEntry]
+
+        /// A file that cannot be read or parsed, reported as its error.
+        static func unusable(_ file: MigrationFile, _ error: SQLSyntaxError) -> Migration {
+            Migration(
+                version: file.version, name: file.name, file: file.path, transactional: false, planned: false,
+                units: [], statements: [], findings: [FindingEntry(UnusableFileRule.finding(error))])
+        }
     }
 
     /// The PostgreSQL major version the plan was made for.
@@ -136,6 +183,13 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case migrations, connected
         case postgresVersion = "pg_version"
+    }
+
+    /// A plan of `migrations`, as planned for a PostgreSQL major version.
+    public init(postgresVersion: Int, connected: Bool, migrations: [Migration]) {
+        self.postgresVersion = postgresVersion
+        self.connected = connected
+        self.migrations = migrations
     }
 
     /// Every finding, file-level and per statement, with its file.

@@ -27,8 +27,16 @@ public enum PlanJSONReport {
             json.field("file", migration.file)
             json.field("findings", migration.findings, write)
             json.field("name", migration.name)
+            json.field("planned", migration.planned)
             try json.field("statements", migration.statements, write)
             json.field("transactional", migration.transactional)
+            json.field("units", migration.units) { json, unit in
+                json.object { json in
+                    json.field("first", unit.first)
+                    json.field("kind", unit.kind.rawValue)
+                    json.field("last", unit.last)
+                }
+            }
             json.field("version", migration.version)
         }
     }
@@ -50,6 +58,7 @@ public enum PlanJSONReport {
             json.field("sql", statement.sql)
             json.field("transactional", statement.transactional)
             json.field("unclassified", statement.unclassified)
+            try json.field("unit", encoding: statement.unit)
         }
     }
 

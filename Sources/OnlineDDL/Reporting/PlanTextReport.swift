@@ -5,12 +5,20 @@ public enum PlanTextReport {
         var lines: [String] = []
         if plan.migrations.isEmpty { return "No pending migrations.\n" }
         for migration in plan.migrations {
-            let mode = migration.transactional ? "one transaction"
+            let blocks = migration.units.filter { $0.kind == .block }.count
+            let mode = !migration.planned ? "cannot be planned"
+                : migration.statements.isEmpty ? "no statement (a no-op: apply only records it)"
+                : migration.transactional ? "one transaction"
+                : blocks > 0 ? "\(migration.units.count) units, committed one by one: \(blocks) BEGIN … COMMIT block(s), "
+                    + "\(migration.units.count - blocks) statement(s) on their own"
                 : migration.statements.allSatisfy(\.transactional) ? "statement by statement (the migration asks for no transaction)"
                 : "statement by statement (has statements that cannot run in a transaction)"
             lines.append("\(migration.version)_\(migration.name) (\(migration.file)): \(mode)")
             lines += migration.findings.flatMap { finding(migration.file, $0) }
-            for statement in migration.statements {
+            for (index, statement) in migration.statements.enumerated() {
+                if blocks > 0, let number = statement.unit, migration.units[number - 1].first == index + 1 {
+                    lines.append("  unit \(number): " + describe(migration.units[number - 1]))
+                }
                 lines.append("  \(statement.line):\(statement.column)  \(oneLine(statement.sql))")
                 lines.append("      " + locks(statement))
                 if let prediction = statement.prediction { lines.append("      " + describe(prediction)) }
@@ -38,11 +46,20 @@ public enum PlanTextReport {
         return "\(locks); \(work)\(size)\(statement.transactional ? "" : "; cannot run in a transaction")"
     }
 
+    private static func describe(_ unit: MigrationPlan.Unit) -> String {
+        switch unit.kind {
+        case .file: "the whole file in one transaction"
+        case .block: "BEGIN … COMMIT, statements \(unit.first)-\(unit.last) in one transaction"
+        case .statement: "statement \(unit.first) on its own"
+        }
+    }
+
     private static func describe(_ size: MigrationPlan.DataSize) -> String {
         let megabytes = Double(size.bytes) / 1_048_576
         let amount = megabytes >= 1024 ? String(format: "%.1f GB", megabytes / 1024) : String(format: "%.1f MB", megabytes)
         let rows = size.estimatedRows.map { String(format: ", ~%.0f rows", $0) } ?? ""
-        return "\(size.relation): \(amount)\(rows)"
+        let estimated = size.bytesEstimated ? " estimated from relpages" : ""
+        return "\(size.relation): \(amount)\(estimated)\(rows)"
     }
 
     private static func describe(_ prediction: LockWaitPrediction) -> String {

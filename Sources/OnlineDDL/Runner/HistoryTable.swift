@@ -1,10 +1,11 @@
 /// The table where onlineddl records what it applied (`onlineddl.schema_migrations` by
 /// default): one row per migration version.
 ///
-/// A transactional migration's row is written in the migration's own transaction, so the
-/// row and the schema change commit together or not at all. A migration that runs
-/// statement by statement gets its row after its first statement and the row counts the
-/// statements applied, so a run cut off in the middle is reported, and resumed, exactly.
+/// A migration's row is written in the transaction of each of its units (``ExecutionUnit``):
+/// the whole file, a `BEGIN … COMMIT` block, or one statement, so the row and the schema
+/// change commit together or not at all. The row counts the statements of the units
+/// committed, so a run cut off in the middle is reported, and resumed, exactly; only a
+/// statement that cannot run in a transaction block gets its progress right after it.
 public struct HistoryTable: Sendable, Equatable, CustomStringConvertible {
     public let schema: String
     public let name: String

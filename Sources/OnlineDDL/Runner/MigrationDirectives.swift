@@ -13,8 +13,8 @@
 /// `file:line:column`, so a misspelled directive never silently does nothing. The lint
 /// rules' `onlineddl:ignore` comments are not directives and may appear anywhere.
 public struct MigrationDirectives: Sendable, Equatable {
-    /// Run statement by statement, each in its own transaction, even if every statement
-    /// could run in a transaction block.
+    /// Do not run the file in one transaction even if every statement could run in a
+    /// transaction block: each statement outside `BEGIN … COMMIT` blocks commits on its own.
     public var noTransaction = false
     /// Overrides the run's `lock_timeout` for this file.
     public var lockTimeout: Duration?

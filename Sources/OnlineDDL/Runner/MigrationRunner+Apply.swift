@@ -7,45 +7,67 @@ extension MigrationRunner {
         let canceller: QueryCanceller
         let control: Connection
         let maxAttempts: Int
-        let transactional: Bool
+        /// The file's units, decided from the catalog-settled analyses.
+        let execution: ExecutionPlan
     }
 
-    /// Applies one migration: in one transaction, or statement by statement after the
-    /// statements an earlier, cut-off run applied (its history `record`).
+    /// Applies one migration unit by unit (see ``ExecutionPlan``), from the first unit an
+    /// earlier, cut-off run did not commit (its history `record`).
     func apply(
         _ migration: PreparedMigration, record: HistoryRecord?, analyzer: StatementAnalyzer, control: Connection
     ) throws(RunFailure) {
         let applied = record?.statementsApplied ?? 0
         let analyses = migration.script.statements.map(analyzer.analyze)
-        let transactional = !migration.directives.noTransaction && MigrationTransaction.runsInTransaction(analyses)
         let context: MigrationContext
         do {
             // The runner needs the catalog for lock targets, not for sizes: measuring every
-            // relation on disk before each migration would cost a big database seconds.
-            // The system relations, which no migration changes, are read once per run.
-            let catalog = try CatalogSnapshot.read(from: control, measuringSizes: false, reusingSystemRelationsOf: lastCatalog)
+            // relation on disk before each migration would cost a big database seconds. The
+            // read opens no table another session holds in ACCESS EXCLUSIVE mode, so a lock
+            // on a table this migration does not touch neither stalls nor fails it. The system
+            // relations, which no migration changes, are read once per run.
+            let catalog = try PlanningSnapshot.read(
+                from: control, measuringSizes: false, reusingSystemRelationsOf: lastCatalog).catalog
             lastCatalog = catalog
             let resolver = CatalogResolver(catalog: catalog)
             let statements = zip(migration.script.statements, analyses).enumerated().map { index, pair in
                 PlannedStatement(statement: pair.0, index: index, migration: migration, analysis: pair.1, resolver: resolver)
             }
+            let execution = ExecutionPlan(
+                script: migration.script, transactional: statements.map(\.resolved.transactional),
+                noTransaction: migration.directives.noTransaction)
+            if let problem = execution.problems.first {
+                throw RunFailure.cannotRun(statements[problem.statement].position, reason: problem.message)
+            }
             let session = try migrationSession(migration.directives)
             context = MigrationContext(
                 migration: migration, statements: statements, session: session.connection, canceller: session.canceller,
                 control: control, maxAttempts: migration.directives.maxAttempts ?? configuration.maxAttempts,
-                transactional: transactional)
-        } catch {
+                execution: execution)
+        } catch let failure as RunFailure {
+            throw failure
+        } catch let error as PostgresError {
             throw .database(error)
+        } catch {
+            preconditionFailure("unexpected error: \(error)")
         }
-        let resumeAfter = transactional ? 0 : min(applied, context.statements.count)
+        let units = context.execution.units
+        // A unit commits with its history progress, so the first one not recorded as applied
+        // is the first one not committed.
+        let pending = units.drop { !$0.statements.isEmpty && $0.statements.upperBound <= applied }
         emit(.migrationStarted(.init(
             version: migration.file.version, name: migration.file.name, file: migration.file.path,
-            transactional: transactional, statements: context.statements.count, resumeAfter: resumeAfter)))
+            transactional: context.execution.isOneTransaction, statements: context.statements.count,
+            resumeAfter: pending.first?.statements.lowerBound ?? context.statements.count, units: units.count)))
         let started = clock.now
         let waitBefore = lockWait
-        let attempts = transactional
-            ? try runInTransaction(context)
-            : try runStatementByStatement(context, from: resumeAfter, cutOffBuild: record?.indexBuild)
+        var attempts = 0
+        if context.statements.isEmpty { attempts = try recordNoOp(context) }
+        for unit in pending where !context.statements.isEmpty {
+            let isolated = unit.kind == .statement && !context.statements[unit.statements.lowerBound].resolved.transactional
+            attempts = max(attempts, isolated
+                ? try runAlone(unit.statements.lowerBound, context, cutOffBuild: record?.indexBuild)
+                : try runInTransaction(unit, context))
+        }
         finishedSession = MigrationSession(connection: context.session, canceller: context.canceller)
         emit(.migrationDone(.init(
             version: migration.file.version, name: migration.file.name,
@@ -60,31 +82,54 @@ extension MigrationRunner {
         return try sessions.openMigration(directives)
     }
 
-    /// Runs every statement in one transaction with the history row; retries the whole
-    /// transaction on lock failures. Returns the attempts made.
-    private func runInTransaction(_ context: MigrationContext) throws(RunFailure) -> Int {
+    /// Records a migration without statements (an empty or comment-only file): its history
+    /// row, one INSERT and so one transaction, and nothing else. Returns the attempts made.
+    private func recordNoOp(_ context: MigrationContext) throws(RunFailure) -> Int {
+        if let signal = cancellation.signal { throw .interrupted(signal: signal) }
+        let record = configuration.historyTable.recordStatement(progress(context, applied: 0, attempts: 1))
+        try database { () throws(PostgresError) in try execute(record, in: context) }
+        return 1
+    }
+
+    /// Runs one unit in one transaction: the runner's `BEGIN` around the whole file or one
+    /// statement, or a block's own `BEGIN` as written. The history row's progress (every
+    /// statement up to the unit's end) goes in just before the `COMMIT`, so the unit and its
+    /// record commit together. The gate checks all the unit's locks before `BEGIN`; a lock
+    /// failure retries the whole unit. Returns the attempts made.
+    private func runInTransaction(_ unit: ExecutionUnit, _ context: MigrationContext) throws(RunFailure) -> Int {
         let started = clock.now
         let waitBefore = lockWait
-        let allLocks = MigrationPlanner.distinct(context.statements.flatMap(\.locks))
-        let firstLocking = context.statements.first { !$0.locks.isEmpty } ?? context.statements[0]
+        let unitStatements = Array(context.statements[unit.statements])
+        // A block's BEGIN (with its options, such as ISOLATION LEVEL) and COMMIT are its own.
+        let begin = unit.kind == .block ? unitStatements.first : nil
+        let commit = unit.kind == .block ? unitStatements.last : nil
+        let body = unit.kind == .block ? Array(unitStatements.dropFirst().dropLast()) : unitStatements
+        let allLocks = MigrationPlanner.distinct(body.flatMap(\.locks))
+        let firstLocking = body.first { !$0.locks.isEmpty } ?? unitStatements.first
         var attempt = 0
         while true {
-            if configuration.predict, !allLocks.isEmpty {
+            if configuration.predict, !allLocks.isEmpty, let firstLocking {
                 try passGate(allLocks, at: firstLocking.position, runnerPID: nil, control: context.control)
             }
             attempt += 1
-            var current = context.statements[0]
+            var current = unitStatements.first
             var statementStarted = clock.now
             // Reported after COMMIT, so nothing but the statements runs while locks are held.
             var finished: [RunEvent.StatementDone] = []
+            func done(_ statement: PlannedStatement) {
+                finished.append(.init(
+                    position: statement.position, durationMilliseconds: (clock.now - statementStarted).wholeMilliseconds,
+                    attempts: attempt))
+            }
             do {
-                try execute("BEGIN", in: context)
+                try execute(begin?.statement.text ?? "BEGIN", in: context)
+                if let begin { done(begin) }
                 var yielded = false
                 // Locks taken by earlier statements of this attempt: PostgreSQL grants a
                 // lock its backend already holds in that mode at once, queue or not. Until
                 // a statement takes locks, the gate's check before the attempt stands.
                 var held: [MigrationPlan.Lock] = []
-                for statement in context.statements {
+                for statement in body {
                     current = statement
                     if let signal = cancellation.signal { throw RunFailure.interrupted(signal: signal) }
                     if configuration.predict, !held.isEmpty, !statement.locks.allSatisfy(held.contains) {
@@ -102,9 +147,7 @@ extension MigrationRunner {
                     }
                     try execute(statement.statement.text, in: context)
                     held += statement.locks.filter { !held.contains($0) }
-                    finished.append(.init(
-                        position: statement.position, durationMilliseconds: (clock.now - statementStarted).wholeMilliseconds,
-                        attempts: attempt))
+                    done(statement)
                 }
                 if yielded {
                     // A long transaction appeared after BEGIN: give back every lock taken
@@ -114,13 +157,13 @@ extension MigrationRunner {
                     try sleepCounted(configuration.checkInterval)
                     continue
                 }
+                current = commit ?? current
                 statementStarted = clock.now
-                let record = configuration.historyTable.recordStatement(HistoryEntry(
-                    version: context.migration.file.version, name: context.migration.file.name,
-                    checksum: context.migration.checksum, duration: clock.now - started, attempts: attempt,
-                    lockWait: lockWait - waitBefore, statementsApplied: context.statements.count,
-                    statementsTotal: context.statements.count))
+                let record = configuration.historyTable.recordStatement(progress(
+                    context, applied: unit.statements.upperBound, duration: clock.now - started, attempts: attempt,
+                    lockWait: lockWait - waitBefore))
                 try execute(record + ";\nCOMMIT", in: context)
+                if let commit { done(commit) }
                 finished.forEach { emit(.statementDone($0)) }
                 return attempt
             } catch let failure as RunFailure {
@@ -128,59 +171,58 @@ extension MigrationRunner {
                 throw failure
             } catch let error as PostgresError {
                 rollBack(context)
-                try handleFailure(error, of: current, attempt: attempt, statementStarted: statementStarted, context: context)
+                guard let current else { throw .database(error) }
+                try handleFailure(
+                    error, of: current, in: unit, attempt: attempt, statementStarted: statementStarted, context: context)
             } catch {
                 preconditionFailure("unexpected error: \(error)")
             }
         }
     }
 
-    /// Runs statements one by one, each in its own transaction, recording progress after
-    /// each. `cutOffBuild` is a concurrent index build an earlier run was cut off in.
-    /// Returns the attempts the most-tried statement needed.
-    private func runStatementByStatement(
-        _ context: MigrationContext, from first: Int, cutOffBuild: IndexBuild?
-    ) throws(RunFailure) -> Int {
-        var mostAttempts = 0
-        for (index, statement) in context.statements.enumerated() where index >= first {
-            let started = clock.now
-            let waitBefore = lockWait
-            var attempt = 0
-            let finishedBefore = try recoverCutOffBuild(cutOffBuild, of: statement, at: index, context: context)
-            while !finishedBefore {
-                if let signal = cancellation.signal { throw .interrupted(signal: signal) }
-                if configuration.predict, !statement.locks.isEmpty {
-                    try passGate(statement.locks, at: statement.position, runnerPID: nil, control: context.control)
-                }
-                attempt += 1
-                let cleanup = try InvalidIndexCleanup.before(statement, control: context.control)
-                if let cleanup {
-                    try database { () throws(PostgresError) in
-                        try configuration.historyTable.recordIndexBuild(
-                            IndexBuild(statement: index, indexesBefore: cleanup.existing),
-                            of: progress(context, applied: index), on: context.session)
-                    }
-                }
-                let statementStarted = clock.now
-                do {
-                    try execute(statement.statement.text, in: context)
-                    break
-                } catch {
-                    if let cleanup { try dropLeftovers(of: cleanup, statement: statement, context: context) }
-                    try handleFailure(error, of: statement, attempt: attempt, statementStarted: statementStarted, context: context)
+    /// Runs a statement that cannot run in a transaction block on its own (autocommit),
+    /// recording progress after it. `cutOffBuild` is a concurrent index build an earlier run
+    /// was cut off in. Returns the attempts made.
+    private func runAlone(_ index: Int, _ context: MigrationContext, cutOffBuild: IndexBuild?) throws(RunFailure) -> Int {
+        let statement = context.statements[index]
+        let unit = ExecutionUnit(kind: .statement, statements: index..<(index + 1))
+        let started = clock.now
+        let waitBefore = lockWait
+        var attempt = 0
+        let finishedBefore = try recoverCutOffBuild(cutOffBuild, of: statement, at: index, context: context)
+        while !finishedBefore {
+            if let signal = cancellation.signal { throw .interrupted(signal: signal) }
+            if configuration.predict, !statement.locks.isEmpty {
+                try passGate(statement.locks, at: statement.position, runnerPID: nil, control: context.control)
+            }
+            attempt += 1
+            let cleanup = try InvalidIndexCleanup.before(statement, control: context.control)
+            if let cleanup {
+                try database { () throws(PostgresError) in
+                    try configuration.historyTable.recordIndexBuild(
+                        IndexBuild(statement: index, indexesBefore: cleanup.existing),
+                        of: progress(context, applied: index), on: context.session)
                 }
             }
-            mostAttempts = max(mostAttempts, attempt)
-            try database { () throws(PostgresError) in
-                try configuration.historyTable.record(
-                    progress(context, applied: index + 1, duration: clock.now - started, attempts: attempt,
-                             lockWait: lockWait - waitBefore),
-                    on: context.session)
+            let statementStarted = clock.now
+            do {
+                try execute(statement.statement.text, in: context)
+                break
+            } catch {
+                if let cleanup { try dropLeftovers(of: cleanup, statement: statement, context: context) }
+                try handleFailure(
+                    error, of: statement, in: unit, attempt: attempt, statementStarted: statementStarted, context: context)
             }
-            emit(.statementDone(.init(
-                position: statement.position, durationMilliseconds: (clock.now - started).wholeMilliseconds, attempts: attempt)))
         }
-        return mostAttempts
+        try database { () throws(PostgresError) in
+            try configuration.historyTable.record(
+                progress(context, applied: index + 1, duration: clock.now - started, attempts: attempt,
+                         lockWait: lockWait - waitBefore),
+                on: context.session)
+        }
+        emit(.statementDone(.init(
+            position: statement.position, durationMilliseconds: (clock.now - started).wholeMilliseconds, attempts: attempt)))
+        return attempt
     }
 
     /// When an earlier run was killed while `statement` built an index concurrently: drops
@@ -209,7 +251,7 @@ extension MigrationRunner {
         }
     }
 
-    /// The history entry of a statement-by-statement migration with `applied` statements done.
+    /// The history entry of a migration with its first `applied` statements committed.
     private func progress(
         _ context: MigrationContext, applied: Int, duration: Duration = .zero, attempts: Int = 0, lockWait: Duration = .zero
     ) -> HistoryEntry {
@@ -222,8 +264,8 @@ extension MigrationRunner {
     /// After a failed attempt: stops the run (signal, non-lock error, attempts or budget
     /// spent), or reports the failure and sleeps before the next attempt.
     private func handleFailure(
-        _ error: PostgresError, of statement: PlannedStatement, attempt: Int, statementStarted: ContinuousClock.Instant,
-        context: MigrationContext
+        _ error: PostgresError, of statement: PlannedStatement, in unit: ExecutionUnit, attempt: Int,
+        statementStarted: ContinuousClock.Instant, context: MigrationContext
     ) throws(RunFailure) {
         if let signal = cancellation.signal { throw .interrupted(signal: signal) }
         let location = statement.location(ofCharacter: error.position)
@@ -231,7 +273,7 @@ extension MigrationRunner {
             emit(.attemptFailed(.init(
                 position: location, attempt: attempt, sqlState: error.sqlState?.rawValue, message: error.description,
                 retryInMilliseconds: nil)))
-            throw .statementFailed(location, error, aftermath: aftermath(of: error, at: statement, context: context))
+            throw .statementFailed(location, error, aftermath: aftermath(of: error, in: unit, context: context))
         }
         lockWait += clock.now - statementStarted
         guard attempt < context.maxAttempts else {
@@ -247,20 +289,23 @@ extension MigrationRunner {
         try sleepCounted(delay)
     }
 
-    /// What the failure left applied, and what to do next.
-    private func aftermath(of error: PostgresError, at statement: PlannedStatement, context: MigrationContext) -> String {
+    /// What the failure left applied, and what to do next: every unit before the failed one.
+    private func aftermath(of error: PostgresError, in unit: ExecutionUnit, context: MigrationContext) -> String {
         let file = context.migration.file.path
         if error.isConnectionError {
             return "the connection was lost; run apply again: it resumes after what the history table records"
         }
-        if context.transactional {
+        if unit.kind == .file {
             return "nothing of \(file) was applied (its transaction rolled back); fix the statement and run apply again"
         }
-        let done = statement.position.statement - 1
+        let failed = unit.kind == .block
+            ? "the block of statements \(unit.statements.lowerBound + 1)-\(unit.statements.upperBound) rolled back"
+            : "statement \(unit.statements.lowerBound + 1) did not apply"
+        let done = unit.statements.lowerBound
         guard done > 0 else {
-            return "no statement of \(file) was applied; fix the statement and run apply again"
+            return "no statement of \(file) was applied (\(failed)); fix it and run apply again"
         }
-        return "statements 1-\(done) of \(file) were applied and recorded; fix statement \(done + 1) and run apply "
+        return "statements 1-\(done) of \(file) were applied and recorded, and \(failed); fix it and run apply "
             + "again to resume there (an edited file needs --allow-changed)"
     }
 

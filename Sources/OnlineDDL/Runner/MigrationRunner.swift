@@ -2,9 +2,10 @@
 ///
 /// One control session holds the run lock (so one runner works at a time), reads the
 /// history and takes live lock snapshots for the prediction gate. Migrations run on a
-/// session of their own with short timeouts, reset between files. A transactional file runs in one transaction whose
-/// history row commits with it; any other file runs statement by statement, its history
-/// row counting the statements applied. Lock failures (55P03, 40P01, 40001) are retried
+/// session of their own with short timeouts, reset between files. Each file runs unit by unit
+/// (``ExecutionPlan``): the whole file in one transaction, or its `BEGIN … COMMIT` blocks and
+/// the statements outside them one after another; each unit commits with its history row's
+/// progress, the statements applied. Lock failures (55P03, 40P01, 40001) are retried
 /// with backoff; any other error stops the run at the statement's `file:line:column`.
 public final class MigrationRunner {
     let configuration: RunnerConfiguration
@@ -162,7 +163,7 @@ extension RunFailure {
         switch self {
         case .gaveUp, .runnerBusy: .gaveUp
         case .interrupted: .interrupted
-        case .statementFailed, .checksumsChanged, .cannotConnect, .historyUnavailable, .database: .failed
+        case .statementFailed, .cannotRun, .checksumsChanged, .cannotConnect, .historyUnavailable, .database: .failed
         }
     }
 }

@@ -1,11 +1,11 @@
 /// Where each migration of a folder stands against the history table: applied, pending,
-/// partly applied (a statement-by-statement file cut off), changed since applied, or
+/// partly applied (a file of several units cut off), changed since applied, or
 /// recorded without a file.
 public struct MigrationStatus: Sendable, Encodable {
     public enum State: String, Sendable, Encodable {
         case applied
         case pending
-        /// Some statements of a statement-by-statement file ran; the next run resumes.
+        /// Some units of a file committed; the next run resumes at the first one that did not.
         case partial
         /// Applied, but the file's checksum differs from the recorded one.
         case changed

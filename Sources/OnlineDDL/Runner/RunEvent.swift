@@ -76,14 +76,17 @@ extension RunEvent {
         public let version: String
         public let name: String
         public let file: String
-        /// Whether the file runs in one transaction (else statement by statement).
+        /// Whether the file runs in one transaction (else unit by unit).
         public let transactional: Bool
         public let statements: Int
-        /// Statements already applied by an earlier run that was cut off (non-transactional
-        /// files only); the run resumes after them.
+        /// Statements already applied by an earlier run that was cut off (files of more than
+        /// one unit only): those of the units it committed. The run resumes after them.
         public let resumeAfter: Int
+        /// How many units the file runs in (see ``ExecutionUnit``): 1 for a file in one
+        /// transaction.
+        public let units: Int
         enum CodingKeys: String, CodingKey {
-            case version, name, file, transactional, statements
+            case version, name, file, transactional, statements, units
             case resumeAfter = "resume_after"
         }
     }

@@ -3,6 +3,9 @@ public enum RunFailure: Error, Sendable, CustomStringConvertible {
     /// A statement failed with an error that retrying does not cure.
     /// `aftermath` says what the failure left applied and what to do next.
     case statementFailed(StatementPosition, PostgresError, aftermath: String)
+    /// The file cannot run as written, as the catalog shows: a statement that cannot run in a
+    /// transaction block inside `BEGIN … COMMIT`. Nothing of the file ran.
+    case cannotRun(StatementPosition, reason: String)
     /// Locks could not be had within the attempts or the wait budget.
     case gaveUp(StatementPosition, reason: String)
     /// SIGINT or SIGTERM.
@@ -25,6 +28,8 @@ public enum RunFailure: Error, Sendable, CustomStringConvertible {
         switch self {
         case .statementFailed(let position, let error, let aftermath):
             return "\(position): \(error.description)\n  \(aftermath)"
+        case .cannotRun(let position, let reason):
+            return "\(position): \(reason)\n  nothing of \(position.file) was applied"
         case .gaveUp(let position, let reason):
             return "\(position): gave up waiting for locks: \(reason)\n  what was applied is committed and recorded, nothing half-done; "
                 + "run apply again later (it resumes there), or allow more with --max-wait or --max-attempts"

@@ -4,9 +4,9 @@ public struct RunnerConfiguration: Sendable {
     public enum LockStrategy: String, Sendable, CaseIterable {
         /// Send the statement with a short `lock_timeout`: it waits at most that long.
         case timeout
-        /// Before each statement of a transactional migration, `LOCK TABLE … NOWAIT` on the
-        /// relations it will lock, so it never waits at all. Statements outside a
-        /// transaction fall back to `timeout`.
+        /// Before each statement of a unit's transaction, `LOCK TABLE … NOWAIT` on the
+        /// relations it will lock, so it never waits at all. Statements that cannot run in a
+        /// transaction block fall back to `timeout`.
         case nowait
     }
 
@@ -37,7 +37,7 @@ public struct RunnerConfiguration: Sendable {
     public var checkInterval: Duration = .milliseconds(50)
     /// Exponential backoff with full jitter between failed attempts.
     public var retry = RetryPolicy()
-    /// Attempts per transactional migration or non-transactional statement.
+    /// Attempts per unit (the whole file, a `BEGIN … COMMIT` block, or one statement).
     public var maxAttempts = 10
     /// The most time the whole run may spend waiting for locks (gate waits, lock timeouts
     /// and backoff), after which it gives up with exit code 3.

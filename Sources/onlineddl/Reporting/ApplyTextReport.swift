@@ -9,8 +9,12 @@ enum ApplyTextReport {
         switch event {
         case .runnerWaiting(let wait):
             return paint("waiting for another runner: \(wait.holder)", .yellow)
+        case .migrationStarted(let start) where start.statements == 0:
+            return "\(start.version) \(start.name): no statement (a no-op), only recorded in the history table"
         case .migrationStarted(let start):
-            let mode = start.transactional ? "in one transaction" : "statement by statement"
+            let mode = start.transactional ? "in one transaction"
+                : start.units == start.statements ? "statement by statement"
+                : "in \(start.units) unit\(start.units == 1 ? "" : "s")"
             let resume = start.resumeAfter > 0 ? ", resuming after statement \(start.resumeAfter)" : ""
             return "\(start.version) \(start.name): \(start.statements) statement\(start.statements == 1 ? "" : "s"), \(mode)\(resume)"
         case .statementPredicted(let prediction):

@@ -54,6 +54,39 @@ struct ApplyFaultTests {
         #expect(try fixture.observer.query("SELECT count(*) AS n FROM \(fixture.table)").rows[0].decode("n", as: Int.self) == 1)
     }
 
+    @Test func aRerunAfterKillNineBetweenUnitsResumesAtTheFirstUnitNotCommitted() throws {
+        let fixture = try ApplyFixture([
+            "0001_units.sql": """
+                BEGIN;
+                CREATE TABLE {t} (id int);
+                COMMIT;
+                INSERT INTO {t} SELECT 1 FROM pg_sleep(2);
+                BEGIN;
+                ALTER TABLE {t} ADD COLUMN note text;
+                COMMIT;
+
+                """,
+        ])
+        let (process, _, _) = try launchApply(fixture)
+        try waitUntilRunning("pg_sleep", on: fixture.observer)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(try fixture.lingeringSessions() == 0)
+        // The first block committed with its progress; the statement cut off rolled back.
+        let partial = try #require(try fixture.records()["1"])
+        #expect(partial.statementsApplied == 3 && partial.statementsTotal == 7, "\(partial)")
+        #expect(try fixture.columns() == ["id"])
+        #expect(try fixture.observer.query("SELECT count(*) AS n FROM \(fixture.table)").rows[0].decode("n", as: Int.self) == 0)
+
+        // Re-running the block would fail: CREATE TABLE without IF NOT EXISTS.
+        let rerun = try fixture.applyCLI()
+        #expect(rerun.status == 0, "\(rerun.combined)")
+        #expect(rerun.standardOutput.contains("resuming after statement 3"), "\(rerun.standardOutput)")
+        #expect(try fixture.records()["1"]?.isComplete == true)
+        #expect(try fixture.columns() == ["id", "note"])
+        #expect(try fixture.observer.query("SELECT count(*) AS n FROM \(fixture.table)").rows[0].decode("n", as: Int.self) == 1)
+    }
+
     @Test func sigtermCancelsRollsBackAndReleasesEverything() throws {
         let fixture = try ApplyFixture([
             "0001_slow.sql": "CREATE TABLE {t} (id int);\nINSERT INTO {t} SELECT 1 FROM pg_sleep(30);\n",

@@ -162,12 +162,12 @@ struct ApplyHistoryTests {
         let fixture = try ApplyFixture([
             "0001_create.sql": "CREATE TABLE {t} (id int);\n",
             "0002_typo.sql": "-- onlineddl:lock-timout=1s\nALTER TABLE {t} ADD COLUMN a int;\n",
-            "0003_begin.sql": "BEGIN;\nALTER TABLE {t} ADD COLUMN b int;\nCOMMIT;\n",
+            "0003_begin.sql": "ALTER TABLE {t} ADD COLUMN b int;\nBEGIN;\n",
         ])
         let output = try fixture.applyCLI()
         #expect(output.status == 2, "\(output.combined)")
         #expect(output.standardError.contains("\(fixture.path("0002_typo.sql")):1:1: unknown directive onlineddl:lock-timout"))
-        #expect(output.standardError.contains("\(fixture.path("0003_begin.sql")):1:1: transaction control"))
+        #expect(output.standardError.contains("\(fixture.path("0003_begin.sql")):2:1: BEGIN without COMMIT"))
         #expect(try fixture.columns().isEmpty)
         #expect(try !fixture.history.exists(on: fixture.observer))
     }

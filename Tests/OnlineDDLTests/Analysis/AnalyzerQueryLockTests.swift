@@ -29,6 +29,12 @@ struct AnalyzerQueryLockTests {
         LockCase(15, "COPY t TO STDOUT", ["t AS"], .inTransaction, .none),
         LockCase(15, "COPY (SELECT * FROM a JOIN b ON true) TO STDOUT", ["a AS", "b AS", "?descendants(a) AS", "?indexes-of-each(storage(a*)) AS", "?descendants(b) AS", "?indexes-of-each(storage(b*)) AS"], .inTransaction, .none),
         LockCase(15, "EXPLAIN SELECT * FROM t", ["t AS", "?descendants(t) AS", "?indexes-of-each(storage(t*)) AS"], .inTransaction, .none),
+        LockCase(15, "SELECT nextval('s')", ["s RE"], .inTransaction, .none),
+        LockCase(15, "SELECT setval('app.\"Order_Seq\"', (SELECT max(id) FROM t))", ["t AS", "?descendants(t) AS", "?indexes-of-each(storage(t*)) AS", "app.Order_Seq RE"], .inTransaction, .none),
+        LockCase(15, "SELECT pg_catalog.currval('s'::regclass), nextval('S')", ["s RE"], .inTransaction, .none),
+        LockCase(15, "UPDATE t SET n = nextval('n_seq')", ["t RE", "?descendants(t) RE", "?indexes-of-each(storage(t*)) RE", "n_seq RE", "?referenced(t n) RS", "?indexes-of-each(referenced(t n)) RS", "?referencing(t n) RS", "?indexes-of-each(referencing(t n)) RS"], .inTransaction, .none),
+        LockCase(15, "SELECT nextval(name) FROM seqs", ["seqs AS", "?descendants(seqs) AS", "?indexes-of-each(storage(seqs*)) AS"], .inTransaction, .none),
+        LockCase(15, "EXPLAIN SELECT nextval('s')", [], .inTransaction, .none),
         LockCase(15, "EXPLAIN ANALYZE DELETE FROM t", ["t RE", "?descendants(t) RE", "?indexes-of-each(storage(t*)) RE", "?referencing(t) RS", "?indexes-of-each(referencing(t)) RS"], .inTransaction, .none),
     ]
 

@@ -17,6 +17,7 @@ struct PlanJSONReportTests {
             "-- onlineddl:ignore nothing-such\nALTER TABLE accounts ADD COLUMN owner_id bigint REFERENCES owners;\n"
                 + "ALTER TABLE accounts ALTER COLUMN note TYPE varchar(10);\nDO $$ BEGIN RAISE NOTICE 'a/b \"é\" \\ done'; END $$;",
             "CREATE INDEX CONCURRENTLY accounts_owner ON accounts (owner_id);\nVACUUM accounts;",
+            "BEGIN;\nALTER TABLE accounts ADD COLUMN a int;\nCOMMIT;\nCREATE INDEX CONCURRENTLY i ON accounts (a);",
         ]
         let inputs = try files.enumerated().map { index, sql in
             let file = MigrationFile(version: "000\(index + 1)", name: "step", path: "db/000\(index + 1)_step.sql", contents: Array(sql.utf8))
@@ -40,9 +41,10 @@ struct PlanJSONReportTests {
             line: 3, column: 7, sql: "SELECT '\(controls)\u{7F}\"\\/é😀'", transactional: false,
             locks: [MigrationPlan.Lock(relation: "public.accounts", mode: .share, relationID: 16384)], rewrite: .rewrite,
             size: MigrationPlan.DataSize(relation: "public.accounts", bytes: 8192, estimatedRows: 1e6 / 3),
-            unclassified: "a \"reason\"", findings: [], prediction: prediction)
+            unclassified: "a \"reason\"", findings: [], prediction: prediction, unit: 1)
         let migration = MigrationPlan.Migration(
-            version: "1", name: "x", file: "a/b.sql", transactional: false, statements: [statement], findings: [])
+            version: "1", name: "x", file: "a/b.sql", transactional: false, planned: true,
+            units: [MigrationPlan.Unit(ExecutionUnit(kind: .block, statements: 0..<3))], statements: [statement], findings: [])
         let plan = MigrationPlan(postgresVersion: 16, connected: true, migrations: [migration, migration])
         #expect(try PlanJSONReport.render(plan) == encoderJSON(plan))
         let empty = MigrationPlan(postgresVersion: 17, connected: false, migrations: [])

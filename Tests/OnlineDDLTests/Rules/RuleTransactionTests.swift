@@ -7,24 +7,48 @@ struct RuleTransactionTests {
         AnalyzedScript(script: try SQLScript(file: "m.sql", text: sql), postgresMajorVersion: 15).analyses
     }
 
-    @Test func aFileRunsInOneTransactionUnlessAStatementForbidsIt() throws {
-        #expect(MigrationTransaction.runsInTransaction(try analyses("ALTER TABLE t ADD COLUMN a int; UPDATE t SET a = 1")))
-        #expect(MigrationTransaction.runsInTransaction([]))
-        #expect(!MigrationTransaction.runsInTransaction(try analyses("ALTER TABLE t ADD COLUMN a int; CREATE INDEX CONCURRENTLY i ON t (a)")))
-        #expect(!MigrationTransaction.runsInTransaction(try analyses("VACUUM t")))
-        let context = LintContext(script: try SQLScript(file: "m.sql", text: "DROP INDEX CONCURRENTLY i"), postgresMajorVersion: 15)
-        #expect(!context.runsInTransaction)
+    @Test func theSameTransactionIsTheSameUnit() throws {
+        func transactions(_ sql: String) throws -> [String] {
+            let context = LintContext(script: try SQLScript(file: "m.sql", text: sql), postgresMajorVersion: 15)
+            return context.execution.transactionUnits.map { "\($0.kind) \($0.statements)" }
+        }
+        #expect(try transactions("SELECT 1; SELECT 2") == ["file 0..<2"])
+        #expect(try transactions("DROP INDEX CONCURRENTLY i; SELECT 1").isEmpty)
+        #expect(try transactions("VACUUM t; BEGIN; SELECT 1; COMMIT; SELECT 2; BEGIN; SELECT 3") == ["block 1..<4", "block 5..<7"])
+        #expect(try transactions("SELECT 1; BEGIN; SELECT 2; ROLLBACK") == ["block 1..<4"])
     }
 
-    @Test func transactionSpans() throws {
-        func spans(_ sql: String) throws -> [String] {
-            let context = LintContext(script: try SQLScript(file: "m.sql", text: sql), postgresMajorVersion: 15)
-            return TransactionSpans(context).spans.map { "\($0.statements)" + ($0.begin.map { " begin \($0)" } ?? "") }
-        }
-        #expect(try spans("SELECT 1; SELECT 2") == ["0...1"])
-        #expect(try spans("SELECT 1; COMMIT; SELECT 2") == ["0...1"])
-        #expect(try spans("VACUUM t; BEGIN; SELECT 1; COMMIT; SELECT 2; BEGIN; SELECT 3") == ["1...3 begin 1", "5...6 begin 5"])
-        #expect(try spans("SELECT 1; BEGIN; SELECT 2; ROLLBACK") == ["0...3 begin 1"])
+    @Test func blocksAreUnitsForValidateInSameTransaction() throws {
+        let sql = """
+            BEGIN;
+            ALTER TABLE app.t ADD CONSTRAINT c CHECK (a > 0) NOT VALID;
+            COMMIT;
+            BEGIN;
+            ALTER TABLE app.t VALIDATE CONSTRAINT c;
+            COMMIT;
+            """
+        #expect(try findings(of: "validate-in-same-transaction", in: sql).isEmpty)
+        let together = "BEGIN;\nALTER TABLE app.t ADD CONSTRAINT c CHECK (a > 0) NOT VALID;\nALTER TABLE app.t VALIDATE CONSTRAINT c;\nCOMMIT;"
+        #expect(try findings(of: "validate-in-same-transaction", in: together).count == 1)
+    }
+
+    @Test func aBlockThenConcurrentlyIsNotMixed() throws {
+        #expect(try findings(of: "mixed-transactional-statements", in: """
+            BEGIN;
+            ALTER TABLE t ADD COLUMN a int;
+            COMMIT;
+            CREATE INDEX CONCURRENTLY i ON t (a);
+            """).isEmpty)
+    }
+
+    @Test func partitionedReindexInsideABlockIsAnErrorOnceTheCatalogSettlesIt() throws {
+        let script = try SQLScript(file: "m.sql", text: "BEGIN;\nREINDEX TABLE app.events;\nCOMMIT;")
+        let analyzed = AnalyzedScript(script: script, postgresMajorVersion: 15)
+        #expect(Linter().lint(LintContext(analyzed, postgresMajorVersion: 15)).filter { $0.ruleID == "concurrently-in-transaction" }.isEmpty)
+        let settled = ExecutionPlan(script: script, transactional: [true, false, true], noTransaction: false)
+        let found = Linter().lint(LintContext(analyzed, postgresMajorVersion: 15, execution: settled))
+            .filter { $0.ruleID == "concurrently-in-transaction" }
+        #expect(found.map(\.location.line) == [2])
     }
 
     @Test func concurrentlyInsideBeginCommit() throws {

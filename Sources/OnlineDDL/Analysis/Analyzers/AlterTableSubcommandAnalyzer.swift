@@ -56,7 +56,9 @@ struct AlterTableSubcommandAnalyzer {
         switch kind {
         case "AT_AddColumn":
             guard let body = command["def"]?.typed("ColumnDef") else { break }
-            addColumn(ColumnDefinition(columnDefBody: body), hasRawDefault: hasRawDefault(body), into: &plan)
+            let column = ColumnDefinition(columnDefBody: body)
+            if column.isGeneratedVirtual { try UnclassifiedStatement.require("a virtual generated column", since: 18, on: version) }
+            addColumn(column, hasRawDefault: hasRawDefault(body), into: &plan)
         case "AT_AlterColumnType":
             alterColumnType(column: name ?? "", definition: command["def"]?.typed("ColumnDef"), into: &plan)
         case "AT_ColumnDefault":
@@ -65,8 +67,9 @@ struct AlterTableSubcommandAnalyzer {
             plan.subcommand = plan.subcommand.with(dataWork: .scan("verifies that the column has no NULLs"))
             plan.caveats.append(.notNullScanSkippable(column: name ?? ""))
         case "AT_AddConstraint":
-            guard let body = command["def"]?.typed("Constraint"),
-                  let constraint = TableConstraint(constraintBody: body) else { break }
+            guard let body = command["def"]?.typed("Constraint") else { break }
+            try Self.requireVersion(of: body, on: version)
+            guard let constraint = TableConstraint(constraintBody: body) else { break }
             addConstraint(constraint, into: &plan)
         case "AT_ValidateConstraint":
             validateConstraint(name ?? "", into: &plan)
@@ -129,6 +132,20 @@ struct AlterTableSubcommandAnalyzer {
         return plan
     }
 
+    /// Constraint syntax newer than PostgreSQL 15 that the grammar (PostgreSQL 18's)
+    /// accepts for any version: `ADD CONSTRAINT name NOT NULL column` and `NOT ENFORCED`
+    /// (`is_enforced`, which the parser sets on every enforced `CHECK` and foreign key) are
+    /// PostgreSQL 18's.
+    private static func requireVersion(of constraint: ParseNode, on version: Int) throws(UnclassifiedStatement) {
+        let type = constraint["contype"]?.stringValue
+        if type == "CONSTR_NOTNULL" {
+            try UnclassifiedStatement.require("ADD CONSTRAINT … NOT NULL", since: 18, on: version)
+        }
+        if type == "CONSTR_CHECK" || type == "CONSTR_FOREIGN", !constraint.flag("is_enforced") {
+            try UnclassifiedStatement.require("a NOT ENFORCED constraint", since: 18, on: version)
+        }
+    }
+
     // MARK: Subcommands with more than a catalog change
 
     private func addColumn(_ column: ColumnDefinition, hasRawDefault: Bool, into plan: inout AlterTableSubcommandPlan) {
@@ -151,7 +168,7 @@ struct AlterTableSubcommandAnalyzer {
                 if let reference = constraint.foreignKey {
                     plan.lock(.addOtherConstraint, relation, .shareRowExclusive, as: .target,
                               "the new column's foreign key is added as its own ALTER TABLE")
-                    addForeignKey(reference, validated: hasRawDefault, into: &plan)
+                    addForeignKey(reference, validated: hasRawDefault, enforced: !constraint.notEnforced, into: &plan)
                     if hasRawDefault { work = work.combined(with: .scan("validates the new foreign key")) }
                 }
             default:
@@ -165,6 +182,9 @@ struct AlterTableSubcommandAnalyzer {
     private func newColumnWork(_ column: ColumnDefinition) -> DataWork {
         if column.isIdentity { return .rewrite("identity column: every row gets a sequence value") }
         if column.isGeneratedStored { return .rewrite("stored generated column: every row is computed") }
+        if column.isGeneratedVirtual, !column.isNotNull {
+            return .none("virtual generated column: computed when read, nothing is stored (PostgreSQL 18)")
+        }
         if column.type.isSerial { return .rewrite("serial column: its nextval() default is volatile") }
         if let defaultExpression = column.defaultExpression, !defaultExpression.isNullConstant {
             if version < 11 { return .rewrite("before PostgreSQL 11 every non-NULL default rewrites the table") }
@@ -218,7 +238,7 @@ struct AlterTableSubcommandAnalyzer {
                 : .scan("validates the CHECK constraint against every row"))
         case .foreignKey:
             guard let reference = constraint.foreignKey else { return }
-            addForeignKey(reference, validated: !constraint.notValid, into: &plan)
+            addForeignKey(reference, validated: !constraint.notValid, enforced: !constraint.notEnforced, into: &plan)
             plan.subcommand = plan.subcommand.with(dataWork: constraint.notValid
                 ? .none("NOT VALID: existing rows are not checked")
                 : .scan("validates the foreign key against every row"))
@@ -251,10 +271,14 @@ struct AlterTableSubcommandAnalyzer {
         }
     }
 
-    private func addForeignKey(_ reference: ForeignKeyReference, validated: Bool, into plan: inout AlterTableSubcommandPlan) {
+    private func addForeignKey(
+        _ reference: ForeignKeyReference, validated: Bool, enforced: Bool, into plan: inout AlterTableSubcommandPlan
+    ) {
         let referenced = reference.referencedTable
         plan.lock(.addOtherConstraint, referenced, .shareRowExclusive, as: .referencedTable,
                   "referenced by the new foreign key")
+        // A NOT ENFORCED key gets no triggers and no validation (tablecmds.c `addFkConstraint`).
+        guard enforced else { return }
         plan.lock(.addOtherConstraint, relation, .accessShare, as: .target,
                   "the foreign key's triggers on the referenced table name this table")
         plan.lock(.addOtherConstraint, referenced, .accessShare, as: .referencedTable,

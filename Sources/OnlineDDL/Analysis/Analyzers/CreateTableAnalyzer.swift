@@ -19,6 +19,9 @@ struct CreateTableAnalyzer {
         for element in elements {
             if let columnBody = element.typed("ColumnDef") {
                 let column = ColumnDefinition(columnDefBody: columnBody)
+                if column.isGeneratedVirtual {
+                    try UnclassifiedStatement.require("a virtual generated column", since: 18, on: version)
+                }
                 columns.append(column)
                 foreignKeys += column.constraints.compactMap(\.foreignKey)
             } else if let constraint = element.typed("Constraint").flatMap({ TableConstraint(constraintBody: $0) }) {

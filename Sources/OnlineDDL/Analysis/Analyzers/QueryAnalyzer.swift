@@ -9,9 +9,7 @@ struct QueryAnalyzer {
     let version: Int
 
     func analyzeQuery(_ node: ParseNode, into builder: inout AnalysisBuilder) throws(UnclassifiedStatement) {
-        if node.typed("MergeStmt") != nil {
-            try UnclassifiedStatement.require("MERGE", since: 15, on: version)
-        }
+        try requireVersion(of: node)
         builder.facts = .query(facts(of: node))
         builder.record(.none("row-level work; its cost depends on the rows the query touches"))
         lock(node, planned: true, executed: true, into: &builder)
@@ -20,9 +18,7 @@ struct QueryAnalyzer {
     func analyzeExplain(_ body: ParseNode, into builder: inout AnalysisBuilder) throws(UnclassifiedStatement) {
         guard let query = body["query"] else { throw UnclassifiedStatement(reason: "EXPLAIN without a query") }
         let executes = (body["options"]?.defElemNames ?? []).contains("analyze")
-        if query.typed("MergeStmt") != nil {
-            try UnclassifiedStatement.require("MERGE", since: 15, on: version)
-        }
+        try requireVersion(of: query)
         builder.facts = .query(facts(of: query))
         builder.record(.none(executes ? "EXPLAIN ANALYZE runs the query" : "plans the query without running it"))
         lock(query, planned: true, executed: executes, into: &builder)
@@ -34,7 +30,7 @@ struct QueryAnalyzer {
             throw UnclassifiedStatement(reason: "CREATE TABLE AS EXECUTE runs a prepared statement")
         }
         builder.record(.none("fills only the new relation; reads the query's tables under ACCESS SHARE"))
-        lock(query, planned: filled, executed: false, into: &builder)
+        lock(query, planned: filled, executed: filled, into: &builder)
     }
 
     func analyzeCopy(_ body: ParseNode, into builder: inout AnalysisBuilder) {
@@ -69,6 +65,13 @@ struct QueryAnalyzer {
         lockForeignKeyCheck(referenced, as: .referencedTable, "foreign-key checks on new rows", into: &builder)
     }
 
+    /// `MERGE` is PostgreSQL 15's, and its `RETURNING` clause PostgreSQL 17's.
+    private func requireVersion(of query: ParseNode) throws(UnclassifiedStatement) {
+        guard let merge = query.typed("MergeStmt") else { return }
+        try UnclassifiedStatement.require("MERGE", since: 15, on: version)
+        if merge["returningClause"] != nil { try UnclassifiedStatement.require("MERGE … RETURNING", since: 17, on: version) }
+    }
+
     private func lock(_ query: ParseNode, planned: Bool, executed: Bool, into builder: inout AnalysisBuilder) {
         var collector = QueryLockCollector()
         collector.collect(statement: query)
@@ -97,6 +100,9 @@ struct QueryAnalyzer {
             }
         }
         guard executed else { return }
+        for sequence in collector.calledSequences {
+            builder.lock(sequence, .rowExclusive, as: .sequence, "nextval(), setval() or currval() on the sequence the constant names")
+        }
         for access in collector.accesses {
             if let command = access.writtenBy {
                 foreignKeyChecks(on: access.relation, command: command, columns: access.writtenColumns, into: &builder)

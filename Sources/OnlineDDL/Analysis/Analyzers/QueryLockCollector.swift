@@ -23,6 +23,9 @@ struct QueryLockCollector {
     }
 
     private(set) var accesses: [Access] = []
+    /// Sequences that `nextval`, `setval` or `currval` name by a constant, in order: the
+    /// executor locks each (`init_sequence`, `ROW EXCLUSIVE`) when it calls the function.
+    private(set) var calledSequences: [RelationName] = []
     private var visibleCTENames: [Set<String>] = []
 
     /// Collects the locks of a statement node such as `{"SelectStmt": …}`.
@@ -128,6 +131,10 @@ struct QueryLockCollector {
                 collect(select: select, lockedFromParent: false)
                 return
             }
+            if let call = node.typed("FuncCall"), let sequence = Self.sequenceNamed(by: call),
+               !calledSequences.contains(sequence) {
+                calledSequences.append(sequence)
+            }
             for field in fields.list.sorted(by: { $0.key < $1.key }) { collect(expression: field.value) }
         case .array(let items):
             for item in items { collect(expression: item) }
@@ -149,7 +156,7 @@ struct QueryLockCollector {
             if let query = body["selectStmt"]?.typed("SelectStmt") {
                 collector.collect(select: query, lockedFromParent: false)
             }
-            for field in ["onConflictClause", "returningList"] {
+            for field in ["onConflictClause", "returningClause"] {
                 if let clause = body[field] { collector.collect(expression: clause) }
             }
         }
@@ -161,7 +168,7 @@ struct QueryLockCollector {
                 collector.record(target, .rowExclusive, .target, writtenBy: .update, columns: Self.targetNames(body["targetList"]))
             }
             for item in body["fromClause"]?.elements ?? [] { collector.collect(fromItem: item, locking: .none) }
-            for field in ["whereClause", "returningList", "targetList"] {
+            for field in ["whereClause", "returningClause", "targetList"] {
                 if let clause = body[field] { collector.collect(expression: clause) }
             }
         }
@@ -171,10 +178,25 @@ struct QueryLockCollector {
         withCommonTableExpressions(body["withClause"]) { collector in
             if let target = body["relation"] { collector.record(target, .rowExclusive, .target, writtenBy: .delete) }
             for item in body["usingClause"]?.elements ?? [] { collector.collect(fromItem: item, locking: .none) }
-            for field in ["whereClause", "returningList"] {
+            for field in ["whereClause", "returningClause"] {
                 if let clause = body[field] { collector.collect(expression: clause) }
             }
         }
+    }
+
+    /// The sequence a `nextval`, `setval` or `currval` call names by a constant: `'name'`
+    /// or `'name'::regclass` (the implicit `text` → `regclass` coercion of the argument).
+    private static func sequenceNamed(by call: ParseNode) -> RelationName? {
+        let function = call["funcname"]?.stringList ?? []
+        guard let name = function.last, ["nextval", "setval", "currval"].contains(name),
+              function.count == 1 || (function.count == 2 && function[0] == "pg_catalog"),
+              var argument = call["args"]?.elements.first else { return nil }
+        if let cast = argument.typed("TypeCast") {
+            guard cast["typeName"]?["names"]?.stringList.last == "regclass", let inner = cast["arg"] else { return nil }
+            argument = inner
+        }
+        guard let text = argument.typed("A_Const")?["sval"]?["sval"]?.stringValue else { return nil }
+        return RegclassText.relation(text)
     }
 
     /// The column names of a list of `ResTarget`s (an `INSERT` column list, an `UPDATE`'s `SET`).
@@ -186,7 +208,7 @@ struct QueryLockCollector {
         withCommonTableExpressions(body["withClause"]) { collector in
             if let target = body["relation"] { collector.record(target, .rowExclusive, .target, writtenBy: .merge) }
             if let source = body["sourceRelation"] { collector.collect(fromItem: source, locking: .none) }
-            for field in ["joinCondition", "mergeWhenClauses"] {
+            for field in ["joinCondition", "mergeWhenClauses", "returningClause"] {
                 if let clause = body[field] { collector.collect(expression: clause) }
             }
         }

@@ -1,15 +1,22 @@
 extension CatalogSnapshot {
-    /// Reads a snapshot from a live database with eight catalog queries in one round trip,
-    /// whatever the number of statements it is later used for. Each relation is read once:
-    /// the snapshot is the cache. Relations in other sessions' temporary schemas and in TOAST schemas are left
-    /// out; the system catalogs are read too, so that unqualified names resolve as they would
-    /// on the server, but the views among them are left out of view dependencies.
+    /// Reads a snapshot from a live database with nine catalog queries at most, in one round
+    /// trip (two when sizes are measured), whatever the number of statements it is later
+    /// used for. Each relation is read once: the snapshot is the cache. Relations in other
+    /// sessions' temporary schemas and in TOAST schemas are left out; the system catalogs
+    /// are read too, so that unqualified names resolve as they would on the server, but the
+    /// views among them are left out of view dependencies.
     ///
     /// With `measuringSizes`, user relations' sizes are measured on disk
     /// (`pg_total_relation_size`, a few file-system calls per relation: what `plan` reports);
     /// without, every size is estimated from `relpages`, which costs nothing, for a caller
     /// that reads a snapshot before every migration and needs only the locks. System
     /// relations' sizes are always estimated.
+    ///
+    /// `access` names the user relations the read may open: a relation it may not open (or
+    /// whose index or TOAST table it may not open) has its size estimated from `relpages`
+    /// and marked so, and its `CHECK` constraints' definitions are not read (they then prove
+    /// no column NOT NULL). With ``RelationAccess/avoiding(_:)`` built from a fresh lock
+    /// snapshot, the read queues behind no session's lock on a user relation.
     ///
     /// Read it on the connection (or with the `search_path`) the migration will use, since
     /// unqualified names resolve through that session's `search_path`.
@@ -19,19 +26,21 @@ extension CatalogSnapshot {
     /// only the user schemas are read again. No DDL changes the system relations (that needs
     /// `allow_system_table_mods`); only their estimated sizes may have moved since.
     public static func read(
-        from connection: Connection, measuringSizes: Bool = true, reusingSystemRelationsOf earlier: CatalogSnapshot? = nil
+        from connection: Connection, measuringSizes: Bool = true, access: RelationAccess = .unrestricted,
+        reusingSystemRelationsOf earlier: CatalogSnapshot? = nil
     ) throws(PostgresError) -> CatalogSnapshot {
         try CatalogReader(
-            connection: connection, measuringSizes: measuringSizes,
+            connection: connection, measuringSizes: measuringSizes, access: access,
             systemRelations: earlier.map { $0.relations.values.filter { CatalogReader.isSystemSchema($0.name.schema) } }
         ).read()
     }
 }
 
-/// The queries behind ``CatalogSnapshot/read(from:measuringSizes:reusingSystemRelationsOf:)``.
+/// The queries behind ``CatalogSnapshot/read(from:measuringSizes:access:reusingSystemRelationsOf:)``.
 private struct CatalogReader {
     let connection: Connection
     let measuringSizes: Bool
+    let access: RelationAccess
     /// The system relations of an earlier snapshot, or nil to read them.
     let systemRelations: [CatalogRelation]?
 
@@ -49,33 +58,41 @@ private struct CatalogReader {
     private static let userSchemas = visibleSchemas + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
 
     func read() throws(PostgresError) -> CatalogSnapshot {
-        // All eight queries in one round trip: before every migration, waiting for the
-        // server eight times costs more than the queries themselves.
+        // The eight queries in one round trip: before every migration, waiting for the server
+        // eight times costs more than the queries themselves. The sizes to measure, if any,
+        // take a second one.
         let results = try connection.preparedQueries([
             (Self.searchPathQuery, []), (Self.columnsQuery, []), (Self.parentsQuery, []), (Self.sequenceOwnersQuery, []),
-            (Self.relationsQuery, [measuringSizes, systemRelations == nil]), (Self.constraintsQuery, []),
+            (Self.relationsQuery, [measuringSizes, systemRelations == nil]), (Self.constraintsQuery, checkAccessParameters),
             (Self.viewDependenciesQuery, []), (Self.statisticsQuery, []),
         ])
         let searchPath = try results[0].rows.map { row throws(PostgresError) in try row.decode("name", as: String.self) }
         let columns = try columns(from: results[1])
         let relations = try relations(
-            from: results[4], columns: columns, parents: try parents(from: results[2]), owners: try sequenceOwners(from: results[3]))
+            from: results[4], measured: try measureSizes(of: measurableRelations(in: results[4])), columns: columns,
+            parents: try parents(from: results[2]), owners: try sequenceOwners(from: results[3]))
         return CatalogSnapshot(
             serverMajorVersion: connection.serverVersion / 10000, searchPath: searchPath, relations: relations,
-            constraints: try constraints(from: results[5], columns: columns), viewDependencies: try viewDependencies(from: results[6]),
-            statistics: try statistics(from: results[7]))
+            constraints: try constraints(from: results[5], columns: columns),
+            viewDependencies: try viewDependencies(from: results[6]), statistics: try statistics(from: results[7]))
     }
 
     private static let searchPathQuery =
         "SELECT s.name FROM unnest(current_schemas(true)) WITH ORDINALITY AS s(name, position) ORDER BY s.position"
 
+    /// `opened`: for a user relation with storage, the TOAST table and the indexes
+    /// `pg_total_relation_size` opens along with it (`$1`: when measuring). `$2`: with the
+    /// system relations.
     private static let relationsQuery = """
             SELECT c.oid::int8 AS id, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
                    c.relpages::int8 AS pages, c.reltuples::float8 AS tuples,
-                   CASE WHEN c.relkind NOT IN ('r', 'm', 'i', 'S', 't', 'p', 'I') THEN 0
-                        WHEN $1 AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-                        THEN pg_total_relation_size(c.oid)
-                        ELSE c.relpages::int8 * current_setting('block_size')::int8 END AS total_bytes,
+                   CASE WHEN c.relkind IN ('r', 'm', 'i', 'S', 't', 'p', 'I')
+                        THEN c.relpages::int8 * current_setting('block_size')::int8 END AS estimated_bytes,
+                   CASE WHEN $1 AND c.relkind IN ('r', 'm', 'i', 'S', 't', 'p', 'I')
+                             AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+                        THEN array_remove(c.reltoastrelid || ARRAY(
+                                 SELECT x.indexrelid FROM pg_index x WHERE x.indrelid IN (c.oid, c.reltoastrelid)), 0::oid)::text
+                        END AS opened,
                    c.relispartition AS is_partition, COALESCE(pt.partdefid, 0)::int8 AS default_partition,
                    COALESCE(i.indrelid, 0)::int8 AS indexed_table, i.indkey::text AS index_keys
             FROM pg_class c
@@ -86,9 +103,21 @@ private struct CatalogReader {
               AND ($2 OR n.nspname NOT IN ('pg_catalog', 'information_schema'))
             """
 
+    /// The relations whose size may be measured: those the read may open with everything
+    /// `pg_total_relation_size` opens along.
+    private func measurableRelations(in result: QueryResult) throws(PostgresError) -> [RelationID] {
+        var measurable: [RelationID] = []
+        for row in result.rows {
+            guard let opened = try row.decode("opened", as: String?.self) else { continue }
+            let id = try Self.id(row.decode("id", as: Int.self))
+            if access.mayOpen([id] + Self.integers(inArray: opened).map(Self.id)) { measurable.append(id) }
+        }
+        return measurable
+    }
+
     private func relations(
-        from result: QueryResult, columns: [RelationID: [CatalogColumn]], parents: [RelationID: [RelationID]],
-        owners: [RelationID: SequenceOwner]
+        from result: QueryResult, measured: [RelationID: Int], columns: [RelationID: [CatalogColumn]],
+        parents: [RelationID: [RelationID]], owners: [RelationID: SequenceOwner]
     ) throws(PostgresError) -> [CatalogRelation] {
         var relations = systemRelations ?? []
         for row in result.rows {
@@ -98,12 +127,13 @@ private struct CatalogReader {
             let tableColumns = indexedTable.flatMap { columns[$0] } ?? []
             let keys = try (row.decode("index_keys", as: String?.self) ?? "").split(separator: " ").compactMap { Int($0) }
             let tuples = try row.decode("tuples", as: Double.self)
+            let estimatedBytes = try row.decode("estimated_bytes", as: Int?.self)
             relations.append(CatalogRelation(
                 id: id, name: RelationName(schema: try row.decode("schema", as: String.self), name: try row.decode("name", as: String.self)),
                 kind: kind,
                 size: RelationSize(
                     pages: try row.decode("pages", as: Int.self), estimatedRows: tuples < 0 ? nil : tuples,
-                    totalBytes: try row.decode("total_bytes", as: Int.self)),
+                    totalBytes: measured[id] ?? estimatedBytes ?? 0, isEstimated: measured[id] == nil && estimatedBytes != nil),
                 parents: parents[id] ?? [], isPartition: try row.decode("is_partition", as: Bool.self),
                 defaultPartition: try Self.optionalID(row.decode("default_partition", as: Int.self)),
                 indexedTable: indexedTable,
@@ -111,6 +141,20 @@ private struct CatalogReader {
                 owningTable: owners[id]?.table, owningColumn: owners[id]?.column, columns: columns[id] ?? []))
         }
         return relations
+    }
+
+    /// `pg_total_relation_size` of each relation, by ID; a relation dropped meanwhile is left out.
+    private func measureSizes(of relations: [RelationID]) throws(PostgresError) -> [RelationID: Int] {
+        guard !relations.isEmpty else { return [:] }
+        let result = try connection.preparedQuery(
+            "SELECT r.id::int8 AS id, pg_total_relation_size(r.id)::int8 AS bytes FROM unnest($1::text::oid[]) AS r(id)",
+            [Self.oidArray(relations)])
+        var sizes: [RelationID: Int] = [:]
+        for row in result.rows {
+            guard let bytes = try row.decode("bytes", as: Int?.self) else { continue }
+            sizes[try Self.id(row.decode("id", as: Int.self))] = bytes
+        }
+        return sizes
     }
 
     private static let columnsQuery = """
@@ -189,11 +233,14 @@ private struct CatalogReader {
         let column: String
     }
 
+    /// `definition`: `pg_get_constraintdef` of a `CHECK` on a table the read may open (`$1`:
+    /// any but the tables `$2` names), NULL otherwise; `CASE` calls it for those rows only.
     private static let constraintsQuery = """
-            SELECT con.conname AS name, con.conrelid::int8 AS table_id, con.contype::text AS kind,
+            SELECT con.oid::int8 AS id, con.conname AS name, con.conrelid::int8 AS table_id, con.contype::text AS kind,
                    con.confrelid::int8 AS referenced, con.conkey::text AS keys, con.confkey::text AS referenced_keys,
                    con.convalidated AS validated, con.conparentid <> 0 AS inherited,
-                   CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END AS definition
+                   CASE WHEN con.contype = 'c' AND $1 AND con.conrelid <> ALL ($2::text::oid[])
+                        THEN pg_get_constraintdef(con.oid) END AS definition
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -201,7 +248,19 @@ private struct CatalogReader {
             ORDER BY con.conrelid, con.conname
             """
 
-    private func constraints(from result: QueryResult, columns: [RelationID: [CatalogColumn]]) throws(PostgresError) -> [CatalogConstraint] {
+    /// `$1` and `$2` of ``constraintsQuery``: whether any `CHECK` definition may be read, and
+    /// the tables whose definitions may not.
+    private var checkAccessParameters: [any PostgresEncodable] {
+        switch access {
+        case .unrestricted: [true, Self.oidArray([RelationID]())]
+        case .avoiding(let locked): [true, Self.oidArray(locked.sorted())]
+        case .catalogOnly: [false, Self.oidArray([RelationID]())]
+        }
+    }
+
+    private func constraints(
+        from result: QueryResult, columns: [RelationID: [CatalogColumn]]
+    ) throws(PostgresError) -> [CatalogConstraint] {
         var constraints: [CatalogConstraint] = []
         for row in result.rows {
             guard let kind = CatalogConstraint.Kind(rawValue: try row.decode("kind", as: String.self)) else { continue }
@@ -243,9 +302,9 @@ private struct CatalogReader {
     }
 
     private static let statisticsQuery = """
-            SELECT n.nspname AS schema, s.stxname AS name, s.stxrelid::int8 AS table_id
-            FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
-            """
+        SELECT n.nspname AS schema, s.stxname AS name, s.stxrelid::int8 AS table_id
+        FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
+        """
 
     private func statistics(from result: QueryResult) throws(PostgresError) -> [CatalogStatistics] {
         return try result.rows.map { row throws(PostgresError) in
@@ -261,6 +320,11 @@ private struct CatalogReader {
 
     private static func optionalID(_ oid: Int) -> RelationID? {
         oid == 0 ? nil : id(oid)
+    }
+
+    /// An `oid[]` in text form, such as `{16384,16390}`, for a `$1::text::oid[]` parameter.
+    private static func oidArray(_ oids: [some CustomStringConvertible]) -> String {
+        "{" + oids.map(\.description).joined(separator: ",") + "}"
     }
 
     /// The integers of an `int2[]` in text form, such as `{1,3}`.

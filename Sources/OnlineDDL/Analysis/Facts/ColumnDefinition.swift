@@ -12,13 +12,16 @@ public struct ColumnDefinition: Hashable, Sendable {
     public let isIdentity: Bool
     /// Whether it is a stored generated column (`GENERATED ALWAYS AS (…) STORED`).
     public let isGeneratedStored: Bool
+    /// Whether it is a virtual generated column (`GENERATED ALWAYS AS (…) VIRTUAL`, or
+    /// without `STORED`: PostgreSQL 18), computed when read.
+    public let isGeneratedVirtual: Bool
     /// Inline `CHECK`, `REFERENCES`, `UNIQUE` and `PRIMARY KEY` constraints.
     public let constraints: [TableConstraint]
 
     /// Creates a column description.
     public init(
         name: String, type: SQLTypeName, defaultExpression: DefaultExpression?, isNotNull: Bool,
-        isIdentity: Bool, isGeneratedStored: Bool, constraints: [TableConstraint]
+        isIdentity: Bool, isGeneratedStored: Bool, isGeneratedVirtual: Bool = false, constraints: [TableConstraint]
     ) {
         self.name = name
         self.type = type
@@ -26,6 +29,7 @@ public struct ColumnDefinition: Hashable, Sendable {
         self.isNotNull = isNotNull
         self.isIdentity = isIdentity
         self.isGeneratedStored = isGeneratedStored
+        self.isGeneratedVirtual = isGeneratedVirtual
         self.constraints = constraints
     }
 }

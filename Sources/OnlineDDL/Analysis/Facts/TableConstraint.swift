@@ -6,6 +6,9 @@ public struct TableConstraint: Hashable, Sendable {
     public let name: String?
     /// Whether `NOT VALID` was written (the existing rows are not checked).
     public let notValid: Bool
+    /// Whether `NOT ENFORCED` was written (PostgreSQL 18): the constraint is recorded but
+    /// never checked, so a foreign key gets no triggers.
+    public let notEnforced: Bool
     /// The index named by `USING INDEX`, if any.
     public let usingIndex: String?
     /// The key columns (for `PRIMARY KEY`, `UNIQUE`) or referencing columns (foreign key).
@@ -19,12 +22,13 @@ public struct TableConstraint: Hashable, Sendable {
 
     /// Creates a constraint description.
     public init(
-        kind: ConstraintKind, name: String? = nil, notValid: Bool = false, usingIndex: String? = nil,
+        kind: ConstraintKind, name: String? = nil, notValid: Bool = false, notEnforced: Bool = false, usingIndex: String? = nil,
         columns: [String] = [], foreignKey: ForeignKeyReference? = nil, notNullColumns: [String] = []
     ) {
         self.kind = kind
         self.name = name
         self.notValid = notValid
+        self.notEnforced = notEnforced
         self.usingIndex = usingIndex
         self.columns = columns
         self.foreignKey = foreignKey

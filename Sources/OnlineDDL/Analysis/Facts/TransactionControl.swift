@@ -4,6 +4,8 @@ public enum TransactionControl: Hashable, Sendable {
     case begin
     /// `COMMIT` or `END`.
     case commit
+    /// `COMMIT AND CHAIN`: commits and opens a new block at once.
+    case commitAndChain
     /// `ROLLBACK` or `ABORT`.
     case rollback
     /// `SAVEPOINT name`.
@@ -18,4 +20,28 @@ public enum TransactionControl: Hashable, Sendable {
     case commitPrepared(String)
     /// `ROLLBACK PREPARED 'gid'`.
     case rollbackPrepared(String)
+
+    /// Decodes a `TransactionStmt` parse node's body; nil for a kind PostgreSQL does not have.
+    init?(transactionStatement body: ParseNode) {
+        let savepoint = body["savepoint_name"]?.stringValue ?? ""
+        let gid = body["gid"]?.stringValue ?? ""
+        switch body["kind"]?.stringValue {
+        case "TRANS_STMT_BEGIN", "TRANS_STMT_START": self = .begin
+        case "TRANS_STMT_COMMIT": self = body.flag("chain") ? .commitAndChain : .commit
+        case "TRANS_STMT_ROLLBACK": self = .rollback
+        case "TRANS_STMT_SAVEPOINT": self = .savepoint(savepoint)
+        case "TRANS_STMT_RELEASE": self = .releaseSavepoint(savepoint)
+        case "TRANS_STMT_ROLLBACK_TO": self = .rollbackToSavepoint(savepoint)
+        case "TRANS_STMT_PREPARE": self = .prepareTransaction(gid)
+        case "TRANS_STMT_COMMIT_PREPARED": self = .commitPrepared(gid)
+        case "TRANS_STMT_ROLLBACK_PREPARED": self = .rollbackPrepared(gid)
+        default: return nil
+        }
+    }
+
+    /// The statement's transaction control, or nil when it is not a `TransactionStmt`.
+    public init?(_ statement: SQLStatement) {
+        guard statement.nodeType == "TransactionStmt", let body = statement.tree["TransactionStmt"] else { return nil }
+        self.init(transactionStatement: body)
+    }
 }

@@ -1,14 +1,16 @@
 /// A statement that cannot run in a transaction block (`CREATE INDEX CONCURRENTLY`,
-/// `VACUUM`, …) inside an explicit `BEGIN … COMMIT`.
+/// `VACUUM`, `REINDEX` of a partitioned table, …) inside an explicit `BEGIN … COMMIT`: the
+/// ``ExecutionPlan``'s problem, catalog-settled when the plan is connected.
 struct ConcurrentlyInTransactionRule: StatementLintRule {
     let id = "concurrently-in-transaction"
     let severity = Severity.error
     let summary = "CONCURRENTLY (or another statement that cannot run in a transaction block) inside BEGIN … COMMIT fails"
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
-        guard !statement.analysis.transactional,
-              let begin = TransactionSpans(context).span(containing: statement.index)?.begin,
-              begin < statement.index else { return [] }
+        guard let begin = context.execution.problems.lazy.compactMap({ problem -> Int? in
+            guard problem.statement == statement.index, case .cannotRunInBlock(let begin) = problem.kind else { return nil }
+            return begin
+        }).first else { return [] }
         let lock = statement.strongestLock.map {
             "; outside one it takes " + LockImpact(mode: $0.mode).phrase(on: $0.relation.description)
         } ?? ""

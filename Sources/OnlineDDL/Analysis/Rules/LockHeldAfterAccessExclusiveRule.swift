@@ -8,14 +8,15 @@ struct LockHeldAfterAccessExclusiveRule: LintRule {
     func check(_ context: LintContext) -> [Finding] {
         let history = context.history
         let statements = context.statements
-        return TransactionSpans(context).spans.compactMap { span in
-            let inSpan = statements[span.statements]
+        return context.execution.transactionUnits.compactMap { unit in
+            let inSpan = statements[unit.statements]
             guard let locking = inSpan.first(where: { Self.accessExclusiveRelation(of: $0, history) != nil }),
                   let relation = Self.accessExclusiveRelation(of: locking, history) else { return nil }
             let later = inSpan.filter { $0.index > locking.index && $0.doesWork }
             guard !later.isEmpty else { return nil }
-            let holder = span.begin.map { "it runs inside the BEGIN at line \(context.script.statements[$0].location.line)" }
-                ?? "the file runs in one transaction"
+            let holder = unit.kind == .block
+                ? "it runs inside the BEGIN at line \(context.script.statements[unit.statements.lowerBound].location.line)"
+                : "the file runs in one transaction"
             return finding(
                 at: locking, in: context,
                 "\(SQLText.excerpt(locking.sql)) takes \(LockImpact(mode: .accessExclusive).phrase(on: relation.description)); "

@@ -1,5 +1,6 @@
-/// A file that mixes statements that cannot run in a transaction block with ones that can:
-/// it cannot run atomically.
+/// A file that mixes statements that cannot run in a transaction block with ones that can
+/// outside any `BEGIN … COMMIT`: it cannot run atomically. Statements in an explicit block
+/// are units the author chose, so they do not count.
 struct MixedTransactionalStatementsRule: LintRule {
     let id = "mixed-transactional-statements"
     let severity = Severity.warning
@@ -7,8 +8,11 @@ struct MixedTransactionalStatementsRule: LintRule {
 
     func check(_ context: LintContext) -> [Finding] {
         let statements = context.statements
-        let nonTransactional = statements.filter { !$0.analysis.transactional }
-        let transactional = statements.filter { $0.analysis.transactional && $0.doesWork }
+        let execution = context.execution
+        let nonTransactional = statements.filter { !execution.statements[$0.index].transactional }
+        let transactional = statements.filter {
+            execution.statements[$0.index].transactional && $0.doesWork && execution.unit(containing: $0.index)?.kind != .block
+        }
         guard let first = nonTransactional.first, !transactional.isEmpty else { return [] }
         let lock = first.strongestLock.map {
             "; it takes " + LockImpact(mode: $0.mode).phrase(on: $0.relation.description)

@@ -7,9 +7,9 @@ struct ValidateInSameTransactionRule: StatementLintRule {
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
         guard let alter = statement.facts.alterTable,
-              let span = TransactionSpans(context).span(containing: statement.index) else { return [] }
+              let unit = context.execution.unit(containing: statement.index), unit.kind != .statement else { return [] }
         let table = alter.relation
-        let earlierInSpan = context.statements[span.statements.lowerBound..<statement.index]
+        let earlierInSpan = context.statements[unit.statements.lowerBound..<statement.index]
         return alter.subcommands.compactMap { command in
             guard command.kind == "AT_ValidateConstraint", let name = command.objectName,
                   let adding = earlierInSpan.last(where: { Self.addsNotValid(name, on: table, $0) }),

@@ -7,6 +7,7 @@ extension ColumnDefinition {
         var isNotNull = false
         var isIdentity = false
         var isGeneratedStored = false
+        var isGeneratedVirtual = false
         var constraints: [TableConstraint] = []
         for constraintBody in constraintBodies {
             switch constraintBody["contype"]?.stringValue {
@@ -17,7 +18,12 @@ extension ColumnDefinition {
             case "CONSTR_IDENTITY":
                 isIdentity = true
             case "CONSTR_GENERATED":
-                isGeneratedStored = true
+                // `generated_kind`: 's' for STORED, 'v' for VIRTUAL (PostgreSQL 18's default).
+                if constraintBody["generated_kind"]?.stringValue == "v" {
+                    isGeneratedVirtual = true
+                } else {
+                    isGeneratedStored = true
+                }
             default:
                 guard let constraint = TableConstraint(constraintBody: constraintBody, column: name),
                       [.check, .foreignKey, .primaryKey, .unique, .exclusion].contains(constraint.kind) else { continue }
@@ -32,6 +38,7 @@ extension ColumnDefinition {
             isNotNull: isNotNull,
             isIdentity: isIdentity,
             isGeneratedStored: isGeneratedStored,
+            isGeneratedVirtual: isGeneratedVirtual,
             constraints: constraints)
     }
 }

@@ -18,6 +18,8 @@ extension TableConstraint {
             kind: kind,
             name: body["conname"]?.stringValue,
             notValid: body.flag("skip_validation"),
+            // The parser sets `is_enforced` on every enforced CHECK and foreign key.
+            notEnforced: (kind == .check || kind == .foreignKey) && !body.flag("is_enforced"),
             usingIndex: body["indexname"]?.stringValue,
             columns: foreignKey?.referencingColumns ?? (keys.isEmpty ? inlineColumns : keys),
             foreignKey: foreignKey,

@@ -6,23 +6,26 @@ public struct LintContext: Sendable {
     public let analyses: [StatementAnalysis]
     /// The PostgreSQL major version the migration targets, such as 15.
     public let postgresMajorVersion: Int
-    /// Whether the file runs in one transaction (see ``MigrationTransaction/runsInTransaction(_:)``).
-    public let runsInTransaction: Bool
+    /// How the file runs: its units, the transactions rules reason about ("the same
+    /// transaction" is the same unit). Catalog-settled when the planner is connected.
+    public let execution: ExecutionPlan
     /// What the files of the same migration set that run before this one did: rules read it
     /// for what already exists (an index on foreign-key columns, a validated `CHECK`).
     public let earlier: EarlierMigrations
 
     /// Creates a context from analyses already made; `analyses` must have one entry per statement.
-    /// `noTransaction` is the file's `-- onlineddl:no-transaction` directive.
+    /// `execution` is how the file runs, by default decided from `analyses` for a file
+    /// without `-- onlineddl:no-transaction`.
     public init(
         script: SQLScript, analyses: [StatementAnalysis], postgresMajorVersion: Int,
-        earlier: EarlierMigrations = EarlierMigrations(), noTransaction: Bool = false
+        earlier: EarlierMigrations = EarlierMigrations(), execution: ExecutionPlan? = nil
     ) {
         precondition(analyses.count == script.statements.count, "one analysis per statement")
         self.script = script
         self.analyses = analyses
         self.postgresMajorVersion = postgresMajorVersion
-        self.runsInTransaction = !noTransaction && MigrationTransaction.runsInTransaction(analyses)
+        self.execution = execution ?? ExecutionPlan(script: script, analyses: analyses, noTransaction: false)
+        precondition(self.execution.statements.count == analyses.count, "one execution statement per statement")
         self.earlier = earlier
         self.statements = zip(script.statements, analyses).enumerated().map { index, pair in
             LintStatement(index: index, sql: pair.0, analysis: pair.1)
@@ -34,11 +37,11 @@ public struct LintContext: Sendable {
     /// Creates a context for an analyzed file.
     public init(
         _ analyzed: AnalyzedScript, postgresMajorVersion: Int, earlier: EarlierMigrations = EarlierMigrations(),
-        noTransaction: Bool = false
+        execution: ExecutionPlan? = nil
     ) {
         self.init(
             script: analyzed.script, analyses: analyzed.analyses, postgresMajorVersion: postgresMajorVersion,
-            earlier: earlier, noTransaction: noTransaction)
+            earlier: earlier, execution: execution)
     }
 
     /// Creates a context, analyzing every statement of `script`.
