@@ -3,7 +3,9 @@
 ///
 /// dbmate reads a marker only at the start of a line, and its options after it:
 /// `-- migrate:up transaction:false` runs the section outside a transaction.
-struct DbmateSections {
+struct DbmateSections: MigrationSections {
+    static let downPart = "dbmate -- migrate:down section"
+
     /// The byte offset of the `-- migrate:down` comment (the file's size without one): what
     /// runs is the bytes before it.
     let upEnd: Int
