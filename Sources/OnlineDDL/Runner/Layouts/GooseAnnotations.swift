@@ -113,8 +113,7 @@ struct GooseAnnotations: MigrationSections {
             break
         }
         self.upEnd = down?.byteRange.lowerBound ?? contents.count
-        let undoes = down.map { down in tokens.contains { $0.kind == .other && $0.byteRange.lowerBound > down.byteRange.lowerBound } }
-        self.downSection = undoes == true ? down.map { lines.location(ofByte: $0.byteRange.lowerBound) } : nil
+        self.downSection = Self.downSection(at: down, in: tokens, lines: lines)
         self.transaction = transaction
     }
 

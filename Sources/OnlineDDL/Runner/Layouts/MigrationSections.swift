@@ -14,6 +14,17 @@ protocol MigrationSections {
     static var downPart: String { get }
 }
 
+extension MigrationSections {
+    /// Where the down part that starts at the marker `down` is, when a statement follows
+    /// the marker (nil without a marker, or with only comments after it).
+    static func downSection(at down: SQLToken?, in tokens: [SQLToken], lines: LineIndex) -> SourceLocation? {
+        guard let down, tokens.contains(where: { $0.kind == .other && $0.byteRange.lowerBound > down.byteRange.lowerBound }) else {
+            return nil
+        }
+        return lines.location(ofByte: down.byteRange.lowerBound)
+    }
+}
+
 extension LayoutContents {
     /// Adds the migration at `name` in `folder`, read as `Sections` cuts it, and its down
     /// part to the ignored ones; a file that cannot be read, or whose parts are wrong, is
