@@ -63,7 +63,8 @@ extension MigrationRunner {
         var attempts = 0
         if context.statements.isEmpty { attempts = try recordNoOp(context) }
         for unit in pending where !context.statements.isEmpty {
-            let isolated = unit.kind == .statement && !context.statements[unit.statements.lowerBound].resolved.transactional
+            let statement = context.statements[unit.statements.lowerBound].resolved
+            let isolated = unit.kind == .statement && (!statement.transactional || statement.analysis.runsProceduralCode)
             attempts = max(attempts, isolated
                 ? try runAlone(unit.statements.lowerBound, context, cutOffBuild: record?.indexBuild)
                 : try runInTransaction(unit, context))

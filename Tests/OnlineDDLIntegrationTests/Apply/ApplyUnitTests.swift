@@ -48,6 +48,35 @@ struct ApplyUnitTests {
         #expect(try row.decode("labels", as: String.self) == "{sad,ok,happy}")
     }
 
+    /// A procedure that commits after each batch (migrations-example's 0022) runs on its
+    /// own outside blocks, as psql runs it: inside a transaction its COMMIT fails (2D000).
+    @Test func aCallOfACommittingProcedureRunsOnItsOwn() throws {
+        let fixture = try ApplyFixture([
+            "0001_backfill.sql": """
+                -- onlineddl:no-transaction
+                CREATE TABLE {t} (id int);
+                CREATE PROCEDURE {t}_batches() LANGUAGE plpgsql AS $$
+                BEGIN
+                    FOR i IN 1..3 LOOP
+                        INSERT INTO {t} (id) VALUES (1000 + i);
+                        COMMIT;
+                    END LOOP;
+                END
+                $$;
+                CALL {t}_batches();
+                DO $$ BEGIN INSERT INTO {t} (id) VALUES (2000); COMMIT; END $$;
+                DROP PROCEDURE {t}_batches();
+
+                """,
+        ])
+        let runner = MigrationRunner(connectionString: ConnectionString(try TestDatabase.url()), configuration: fixture.configuration()) { _ in }
+        let summary = try runner.run(try fixture.prepared())
+        #expect(summary.applied == ["0001"])
+        try expectComplete(fixture, statements: 5)
+        let count: Int64 = try fixture.observer.query("SELECT count(*) AS n FROM \(fixture.table) WHERE id >= 1000").rows[0].decode("n")
+        #expect(count == 4)
+    }
+
     @Test func aBlockThenACreateIndexConcurrentlyAppliesUnitByUnit() throws {
         let fixture = try ApplyFixture([
             "0001_index.sql": """

@@ -44,6 +44,12 @@ public struct StatementAnalysis: Hashable, Sendable {
     /// Whether the statement kind is modelled.
     public var isClassified: Bool { classification == .classified }
 
+    /// Whether the statement runs procedural code (`CALL`, `DO`) that may `COMMIT` or
+    /// `ROLLBACK` itself when it runs outside a transaction block (PostgreSQL 11+, a
+    /// procedure's `COMMIT` fails with 2D000 inside one): outside a `BEGIN … COMMIT` block it
+    /// runs on its own, as psql runs it, not inside a transaction of the runner's.
+    public var runsProceduralCode: Bool { nodeType == "CallStmt" || nodeType == "DoStmt" }
+
     /// The strongest mode the statement requests on a named relation, if any.
     public func strongestMode(on relation: RelationName) -> LockMode? {
         var strongest: LockMode?
