@@ -109,7 +109,7 @@ struct ApplyCommand: ParsableCommand {
         let prepared: [PreparedMigration]
         switch PreparedMigration.prepareAll(try folder.load(project, verbose: connection.verbose)) {
         case .success(let migrations): prepared = migrations
-        case .failure(let error): throw CommandFailure.usage(error.description)
+        case .failure(let error): throw CommandFailure.usage(errors: error.errors)
         }
         let reporter = ApplyReporter(
             format: format, verbosity: quiet ? .quiet : connection.verbose ? .verbose : .normal)

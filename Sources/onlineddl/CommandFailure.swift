@@ -16,6 +16,11 @@ struct CommandFailure: Error {
         CommandFailure(message: message, exitCode: usageExitCode)
     }
 
+    /// Input errors, one `error:` line each.
+    static func usage(errors: [some CustomStringConvertible]) -> CommandFailure {
+        usage(errors.map(\.description).joined(separator: "\nonlineddl: error: "))
+    }
+
     static func database(_ message: String) -> CommandFailure {
         CommandFailure(message: message, exitCode: databaseExitCode)
     }

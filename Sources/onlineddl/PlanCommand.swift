@@ -15,9 +15,15 @@ struct PlanCommand: ParsableCommand {
             live lock table whether each statement's locks would be granted now or behind whom \
             it would queue.
 
+            Give migration folders, or migration files (those a change touched): a file is \
+            planned with the files of its folder that run before it as history. A file that \
+            cannot be read or parsed is reported as an error finding (syntax-error, \
+            unreadable-file) and every other file is still planned.
+
             Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on (with \
             --fail-on wait: errors, or a statement predicted to wait), or a database error; 2 \
-            usage or input error (missing folder, bad file name, SQL syntax error).
+            usage or input error (missing folder, no migration found, bad file name, a file that \
+            cannot be read or parsed: reported after the whole plan).
             """
     )
 
@@ -29,7 +35,7 @@ struct PlanCommand: ParsableCommand {
         case text, json, github
     }
 
-    @OptionGroup var folder: MigrationFolderOptions
+    @OptionGroup var folder: MigrationPathsOptions
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var history: HistoryTableOption
     @OptionGroup var queries: RedactQueriesOption
@@ -72,25 +78,29 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let project = try folder.projectConfiguration(verbose: connection.verbose)
-        let inputs: [MigrationPlanner.Input]
-        switch PreparedMigration.prepareAll(try folder.load(project, verbose: connection.verbose)) {
-        case .success(let migrations): inputs = migrations.map(MigrationPlanner.Input.init)
-        case .failure(let error): throw CommandFailure.usage(error.description.replacingOccurrences(of: "\n", with: "\nonlineddl: error: "))
-        }
+        let folders = try folder.load(project, verbose: connection.verbose)
         let linter = Linter(configuration: project.lint.configuration(ignoring: ignoredRules))
         let plan = isConnected(project)
-            ? try planConnected(inputs, linter: linter, project: project)
-            : planOffline(inputs, linter: linter, version: postgresVersion ?? project.lint.postgresVersion ?? Self.defaultVersion)
+            ? try planConnected(folders, linter: linter, project: project)
+            : planOffline(folders, linter: linter, version: postgresVersion ?? project.lint.postgresVersion ?? Self.defaultVersion)
         try print(plan)
+        let unusable = plan.migrations.filter { !$0.planned }.flatMap { migration in
+            migration.findings.map { "\(migration.file):\($0.line):\($0.column): \($0.message)" }
+        }
+        if !unusable.isEmpty { throw CommandFailure.usage(errors: unusable) }
         if shouldFail(plan) { throw ExitCode(CommandFailure.databaseExitCode) }
     }
 
-    private func planOffline(_ inputs: [MigrationPlanner.Input], linter: Linter, version: Int) -> MigrationPlan {
+    /// Each folder is planned on its own (its files are the history of its later files only).
+    private func planOffline(_ folders: [[MigrationPlanner.Input]], linter: Linter, version: Int) -> MigrationPlan {
         Console.verbose("offline: planning every file for PostgreSQL \(version)", enabled: connection.verbose)
-        return MigrationPlanner(postgresMajorVersion: version, linter: linter).plan(inputs, connected: false)
+        let planner = MigrationPlanner(postgresMajorVersion: version, linter: linter)
+        return MigrationPlan(
+            postgresVersion: version, connected: false,
+            migrations: folders.flatMap { planner.plan($0, connected: false).migrations })
     }
 
-    private func planConnected(_ inputs: [MigrationPlanner.Input], linter: Linter, project: ProjectConfiguration) throws -> MigrationPlan {
+    private func planConnected(_ folders: [[MigrationPlanner.Input]], linter: Linter, project: ProjectConfiguration) throws -> MigrationPlan {
         let database = try connection.connect(project)
         let historyTable = try history.table(project)
         do {
@@ -103,11 +113,16 @@ struct PlanCommand: ParsableCommand {
             try database.execute("SET lock_timeout = \(PlanningSnapshot.lockTimeoutMilliseconds)")
             let snapshot = try PlanningSnapshot.read(from: database)
             let applied = try historyTable.appliedVersions(on: database)
-            let pending = inputs.filter { !applied.contains($0.file.canonicalVersion) }
-            Console.verbose("\(inputs.count - pending.count) applied, \(pending.count) pending", enabled: connection.verbose)
+            let pending = folders.map { inputs in inputs.filter { !applied.contains($0.file.canonicalVersion) } }
+            let reported = folders.joined().filter { !$0.historyOnly }
+            let pendingCount = pending.joined().filter { !$0.historyOnly }.count
+            Console.verbose("\(reported.count - pendingCount) applied, \(pendingCount) pending", enabled: connection.verbose)
             let live = LiveLockTable(snapshot: snapshot.locks, queryTexts: queries.policy)
-            return MigrationPlanner(postgresMajorVersion: version, linter: linter)
-                .plan(pending, connected: true, resolve: MigrationPlanner.resolved(through: snapshot.catalog), liveLocks: live)
+            let planner = MigrationPlanner(postgresMajorVersion: version, linter: linter)
+            let resolve = MigrationPlanner.resolved(through: snapshot.catalog)
+            return MigrationPlan(postgresVersion: version, connected: true, migrations: pending.flatMap { inputs in
+                planner.plan(inputs, connected: true, resolve: resolve, liveLocks: live).migrations
+            })
         } catch where error.sqlState == .lockNotAvailable {
             throw CommandFailure.lockedCatalog(historyTable)
         } catch {

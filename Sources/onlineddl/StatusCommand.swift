@@ -23,6 +23,8 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let project = try folder.projectConfiguration(verbose: connection.verbose)
         let files = try folder.load(project, verbose: connection.verbose)
+        let unreadable = files.compactMap(\.readError)
+        guard unreadable.isEmpty else { throw CommandFailure.usage(errors: unreadable) }
         let table = try history.table(project)
         let database = try connection.connect(project)
         let records: [String: HistoryRecord]

@@ -19,8 +19,12 @@ struct HostileInputTests {
 
     /// `apply` (text and JSON) and `plan` (connected and offline) refuse the folder with exit
     /// code 2 and an error containing each of `messages`, and `status` too when it reads
-    /// what is wrong (the folder, not the files' SQL); nothing is applied.
-    private func expectRefused(_ fixture: ApplyFixture, _ messages: String..., status checksStatus: Bool = false) throws {
+    /// what is wrong (the folder, or a file's bytes, not the files' SQL); nothing is applied.
+    /// With `planReports`, the fault is one file's, and `plan` reports it as the finding of
+    /// that rule among the plan of the other files, which it prints before refusing.
+    private func expectRefused(
+        _ fixture: ApplyFixture, _ messages: String..., status checksStatus: Bool = false, planReports rule: String? = nil
+    ) throws {
         let url = try TestDatabase.url()
         var runs = [
             ("apply", try fixture.applyCLI()),
@@ -37,7 +41,13 @@ struct HostileInputTests {
             for message in messages {
                 #expect(output.standardError.contains(message), "\(command): \(output.standardError)")
             }
-            #expect(output.standardOutput.isEmpty, "\(command) printed before refusing: \(output.standardOutput)")
+            if let rule, command.hasPrefix("plan") {
+                #expect(output.standardOutput.contains("[\(rule)]"), "\(command): \(output.standardOutput)")
+                #expect(output.standardOutput.contains("0001_create (\(fixture.path("0001_create.sql"))): one transaction"),
+                        "\(command): \(output.standardOutput)")
+            } else {
+                #expect(output.standardOutput.isEmpty, "\(command) printed before refusing: \(output.standardOutput)")
+            }
         }
         #expect(try fixture.columns().isEmpty, "the first migration's table was created")
         #expect(try !fixture.history.exists(on: fixture.observer), "the history table was created")
@@ -46,7 +56,8 @@ struct HostileInputTests {
     @Test func invalidUTF8IsRefusedAtItsByte() throws {
         let fixture = try fixture()
         try writeBytes(fixture, "0002_latin1.sql", Array("ALTER TABLE t ADD COLUMN c text;\nCOMMENT ON TABLE t IS 'caf".utf8) + [0xE9, 0x27, 0x3B, 0x0A])
-        try expectRefused(fixture, "\(fixture.path("0002_latin1.sql")):2:27: file is not valid UTF-8 at byte 0xE9; save it as UTF-8")
+        try expectRefused(
+            fixture, "\(fixture.path("0002_latin1.sql")):2:27: file is not valid UTF-8 at byte 0xE9; save it as UTF-8", planReports: "unreadable-file")
     }
 
     @Test func aBinaryFileIsRefused() throws {
@@ -55,15 +66,7 @@ struct HostileInputTests {
         var bytes = (0..<4096).map { _ in UInt8.random(in: 1...255, using: &random) }
         bytes[100] = 0
         try writeBytes(fixture, "0002_blob.sql", bytes)
-        try expectRefused(fixture, "\(fixture.path("0002_blob.sql")):", ": file contains a NUL byte; is it a binary file?")
-    }
-
-    @Test func emptyAndCommentOnlyFilesAreRefused() throws {
-        for contents in ["", "-- nothing yet\n/* still nothing */\n\n"] {
-            let fixture = try fixture()
-            try fixture.write("0002_later.sql", contents)
-            try expectRefused(fixture, "\(fixture.path("0002_later.sql")):1:1: the file has no SQL statement; a migration must change something (delete the file if it is not needed)")
-        }
+        try expectRefused(fixture, "\(fixture.path("0002_blob.sql")):", ": file contains a NUL byte; is it a binary file?", planReports: "unreadable-file")
     }
 
     @Test func aMissingFolderIsRefused() throws {
@@ -71,7 +74,8 @@ struct HostileInputTests {
         for arguments in [["apply", folder], ["plan", folder], ["plan", folder, "--offline"], ["status", folder]] {
             let output = try CLI.run(arguments + ["--database-url", TestDatabase.url()])
             #expect(output.status == 2, "\(arguments): \(output.combined)")
-            #expect(output.standardError == "onlineddl: error: \(folder): no such directory\n")
+            let what = arguments[0] == "plan" ? "no such file or directory" : "no such directory"
+            #expect(output.standardError == "onlineddl: error: \(folder): \(what)\n")
         }
     }
 
@@ -105,7 +109,7 @@ struct HostileInputTests {
             try fixture.write("0002_secret.sql", "ALTER TABLE {t} ADD COLUMN c int;\n")
             try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: path)
         }
-        try expectRefused(fixture, "\(path): cannot be read (check permissions)", status: true)
+        try expectRefused(fixture, "\(path):1:1: cannot be read (check permissions)", status: true, planReports: "unreadable-file")
     }
 
     /// Names with spaces and non-ASCII letters, and symbolic links to files, are ordinary

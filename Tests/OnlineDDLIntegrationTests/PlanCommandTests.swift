@@ -5,12 +5,7 @@ import Testing
 @Suite("Integration: onlineddl plan")
 struct PlanCommandTests {
     private func folder(_ files: [String: String]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        for (name, text) in files {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path).appendingPathComponent(name))
-        }
-        return path
+        try TemporaryFolder.create(files, prefix: "plan")
     }
 
     @Test func offlineJSONFollowsTheContract() throws {
@@ -58,10 +53,11 @@ struct PlanCommandTests {
         let output = try CLI.run(["plan", path, "--offline"])
         #expect(output.status == 2)
         #expect(output.standardError.contains("\(path)/0002_bad.sql:2:25: syntax error at or near \";\""))
-        #expect(output.standardOutput.isEmpty)
+        #expect(output.standardOutput.contains("\(path)/0002_bad.sql:2:25: error: syntax error at or near \";\" [syntax-error]"))
+        #expect(output.standardOutput.contains("0001_ok (\(path)/0001_ok.sql): one transaction"))
         let missing = try CLI.run(["plan", "/no/such/migrations", "--offline"])
         #expect(missing.status == 2)
-        #expect(missing.standardError.contains("/no/such/migrations: no such directory"))
+        #expect(missing.standardError.contains("/no/such/migrations: no such file or directory"))
     }
 
     @Test func connectedPlanPredictsTheWaitBehindAnIdleTransaction() throws {

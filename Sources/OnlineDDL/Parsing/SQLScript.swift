@@ -48,30 +48,49 @@ public struct SQLScript: Sendable {
     /// Parses UTF-8 file contents. Invalid UTF-8, NUL bytes, syntax errors and input
     /// beyond what can be read safely (see ``SQLParser``) are reported as
     /// `file:line:column: message` pointing into `contents`.
+    ///
+    /// A UTF-8 byte-order mark at the start, which psql and Flyway skip, is skipped too:
+    /// column 1 of line 1 is the character after it, and byte offsets stay those of `contents`.
     public init(file: String, contents: [UInt8]) throws(SQLSyntaxError) {
-        let lines = LineIndex(utf8: contents)
-        let text = try Self.text(of: contents, file: file, lines: lines)
-        try self.init(file: file, validText: text, bytes: contents, lines: lines)
+        let (bytes, lines) = Self.source(contents)
+        let text = try Self.text(of: bytes, file: file, lines: lines)
+        try self.init(file: file, validText: text, bytes: bytes, lines: lines)
     }
 
     /// The tokens of UTF-8 file contents as PostgreSQL's scanner sees them, for a file that
     /// need not parse as a whole. Errors point into `contents`, as the parser's do.
     static func tokens(file: String, contents: [UInt8]) throws(SQLSyntaxError) -> [SQLToken] {
-        let lines = LineIndex(utf8: contents)
-        switch SQLScanner.scan(try text(of: contents, file: file, lines: lines)) {
+        let (bytes, lines) = source(contents)
+        switch SQLScanner.scan(try text(of: bytes, file: file, lines: lines)) {
         case .success(let tokens): return tokens
         case .failure(let error): throw located(error, file: file, lines: lines)
         }
     }
 
+    /// The UTF-8 byte-order mark.
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// The contents as PostgreSQL's scanner reads them, and their line index: a leading
+    /// byte-order mark (which the scanner would read as part of an identifier) becomes three
+    /// spaces, so byte offsets stay those of the file, and line 1 starts after it.
+    static func source(_ contents: [UInt8]) -> (bytes: [UInt8], lines: LineIndex) {
+        guard contents.starts(with: byteOrderMark) else { return (contents, LineIndex(utf8: contents)) }
+        var bytes = contents
+        bytes.replaceSubrange(0..<byteOrderMark.count, with: repeatElement(UInt8(ascii: " "), count: byteOrderMark.count))
+        return (bytes, LineIndex(utf8: bytes, firstLineStart: byteOrderMark.count))
+    }
+
     /// The contents as text, when they are valid UTF-8 without a NUL byte.
     private static func text(of contents: [UInt8], file: String, lines: LineIndex) throws(SQLSyntaxError) -> String {
         if let offset = contents.firstIndex(of: 0) {
-            throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file contains a NUL byte; is it a binary file?")
+            throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file contains a NUL byte; is it a binary file?", kind: .unreadable)
         }
         guard let text = String(validating: contents, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(contents) ?? 0
-            throw SQLSyntaxError(file: file, location: lines.location(ofByte: offset), message: "file is not valid UTF-8 at byte 0x\(String(contents[offset], radix: 16, uppercase: true)); save it as UTF-8")
+            throw SQLSyntaxError(
+                file: file, location: lines.location(ofByte: offset),
+                message: "file is not valid UTF-8 at byte 0x\(String(contents[offset], radix: 16, uppercase: true)); save it as UTF-8",
+                kind: .unreadable)
         }
         let run = SQLParser.longestOperatorRun(contents)
         guard run.length <= SQLParser.maxOperatorRun else {

@@ -24,15 +24,16 @@ public struct SourceLocation: Hashable, Sendable, Comparable, Codable, CustomStr
 /// minified file of 200,000 statements on one line is located in linear time.
 struct LineIndex {
     private let bytes: [UInt8]
-    /// Byte offset at which each line starts; `lineStarts[0] == 0`.
+    /// Byte offset at which each line starts; `lineStarts[0]` is the first line's start.
     private let lineStarts: [Int]
     /// `characterCheckpoints[i]`: characters that start before byte `i * checkpointInterval`.
     private let characterCheckpoints: [Int]
     private static let checkpointInterval = 256
 
-    init(utf8 bytes: [UInt8]) {
+    /// Indexes `bytes`, whose first line starts at `firstLineStart` (after a byte-order mark).
+    init(utf8 bytes: [UInt8], firstLineStart: Int = 0) {
         self.bytes = bytes
-        var starts = [0]
+        var starts = [firstLineStart]
         var checkpoints: [Int] = []
         var characters = 0
         for (offset, byte) in bytes.enumerated() {
@@ -47,7 +48,7 @@ struct LineIndex {
 
     /// The location of a byte offset (clamped to the text).
     func location(ofByte offset: Int) -> SourceLocation {
-        let clamped = max(0, min(offset, bytes.count))
+        let clamped = max(lineStarts[0], min(offset, bytes.count))
         var low = 0
         var high = lineStarts.count - 1
         while low < high {

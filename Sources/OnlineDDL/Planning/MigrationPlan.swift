@@ -157,11 +157,21 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
         /// Whether the whole file runs in one transaction (its only unit is of kind `file`);
         /// otherwise unit by unit.
         public let transactional: Bool
+        /// False for a file that cannot be read or parsed: it has no statements, and its
+        /// findings hold the error (`unreadable-file` or `syntax-error`).
+        public let planned: Bool
         /// The units the file runs in, in order.
         public let units: [Unit]
         public let statements: [Statement]
         /// Findings about the file as a whole (not tied to one statement).
         public let findings: [FindingEntry]
+
+        /// A file that cannot be read or parsed, reported as its error.
+        static func unusable(_ file: MigrationFile, _ error: SQLSyntaxError) -> Migration {
+            Migration(
+                version: file.version, name: file.name, file: file.path, transactional: false, planned: false,
+                units: [], statements: [], findings: [FindingEntry(UnusableFileRule.finding(error))])
+        }
     }
 
     /// The PostgreSQL major version the plan was made for.
@@ -173,6 +183,13 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case migrations, connected
         case postgresVersion = "pg_version"
+    }
+
+    /// A plan of `migrations`, as planned for a PostgreSQL major version.
+    public init(postgresVersion: Int, connected: Bool, migrations: [Migration]) {
+        self.postgresVersion = postgresVersion
+        self.connected = connected
+        self.migrations = migrations
     }
 
     /// Every finding, file-level and per statement, with its file.

@@ -9,23 +9,43 @@ public struct MigrationPlanner: Sendable {
         self.linter = linter
     }
 
-    /// One file to plan: the migration, its parsed script, and how its lock requests are
-    /// named (as written offline, schema-qualified when resolved against a catalog).
+    /// One file to plan: the migration and its parsed script (or why it cannot be parsed),
+    /// and whether it is only history for the files after it.
     public struct Input: Sendable {
         public let file: MigrationFile
-        public let script: SQLScript
+        /// The parsed file, or the error met reading or parsing it: such a file is reported
+        /// as one error finding, and the files after it are planned without it.
+        public let script: Result<SQLScript, SQLSyntaxError>
         /// The file's `-- onlineddl:no-transaction` directive.
         public let noTransaction: Bool
+        /// The file is history for the files after it and is not reported: `plan FILE` lints
+        /// the named files with the rest of their folder as what ran before them.
+        public var historyOnly = false
 
         public init(file: MigrationFile, script: SQLScript, noTransaction: Bool = false) {
             self.file = file
-            self.script = script
+            self.script = .success(script)
             self.noTransaction = noTransaction
         }
 
         /// A file as the runner would run it.
         public init(_ migration: PreparedMigration) {
             self.init(file: migration.file, script: migration.script, noTransaction: migration.directives.noTransaction)
+        }
+
+        /// A file that cannot be read or parsed, and why.
+        public init(file: MigrationFile, error: SQLSyntaxError) {
+            self.file = file
+            self.script = .failure(error)
+            self.noTransaction = false
+        }
+
+        /// A file as prepared for the runner, or its preparation error.
+        public init(file: MigrationFile, prepared: Result<PreparedMigration, SQLSyntaxError>) {
+            switch prepared {
+            case .success(let migration): self.init(migration)
+            case .failure(let error): self.init(file: file, error: error)
+            }
         }
     }
 
@@ -46,9 +66,11 @@ public struct MigrationPlanner: Sendable {
     }
 
     /// Plans `inputs` in order. Earlier files count as the history of later ones for the
-    /// rules (an index created in 0003 covers a foreign key added in 0004). `resolve` turns
-    /// an analysis into what is shown and predicted (offline: as written; connected: resolved
-    /// through the catalog); `liveLocks`, when given, is the server's replayed lock table.
+    /// rules (an index created in 0003 covers a foreign key added in 0004); a file that cannot
+    /// be parsed is reported as its error and counts for nothing, and a history-only file is
+    /// not reported. `resolve` turns an analysis into what is shown and predicted (offline: as
+    /// written; connected: resolved through the catalog); `liveLocks`, when given, is the
+    /// server's replayed lock table.
     public func plan(
         _ inputs: [Input],
         connected: Bool,
@@ -56,24 +78,44 @@ public struct MigrationPlanner: Sendable {
         liveLocks: LiveLockTable? = nil
     ) -> MigrationPlan {
         let (version, linter) = (postgresMajorVersion, linter)
-        let analyzedScripts = inputs.concurrentMap { AnalyzedScript(script: $0.script, postgresMajorVersion: version) }
-        let all = EarlierMigrations(analyzedScripts)
-        let resolutions = analyzedScripts.map { $0.analyses.map(resolve) }
-        // Decided once from what is shown (catalog-settled when connected), for the rules too.
-        let executions = zip(inputs, zip(analyzedScripts, resolutions)).map { input, pair in
-            ExecutionPlan(script: pair.0.script, transactional: pair.1.map(\.transactional), noTransaction: input.noTransaction)
+        let analyzedScripts = inputs.concurrentMap { input in
+            input.script.map { AnalyzedScript(script: $0, postgresMajorVersion: version) }
         }
-        let findingsPerFile = Array(analyzedScripts.enumerated()).concurrentMap { file, analyzed in
-            linter.lint(LintContext(
-                analyzed, postgresMajorVersion: version, earlier: all.before(file: file), execution: executions[file]))
+        let all = EarlierMigrations(analyzedScripts.compactMap { try? $0.get() })
+        // Each file's place among those that parsed: how many of them run before it.
+        let parsedBefore = analyzedScripts.reduce(into: [0]) { counts, analyzed in
+            counts.append(counts[counts.count - 1] + ((try? analyzed.get()) == nil ? 0 : 1))
+        }
+        let resolutions = analyzedScripts.map { analyzed in (try? analyzed.get())?.analyses.map(resolve) ?? [] }
+        // Decided once from what is shown (catalog-settled when connected), for the rules too.
+        let executions = inputs.indices.map { file -> ExecutionPlan? in
+            guard case .success(let analyzed) = analyzedScripts[file] else { return nil }
+            return ExecutionPlan(
+                script: analyzed.script, transactional: resolutions[file].map(\.transactional),
+                noTransaction: inputs[file].noTransaction)
+        }
+        let findingsPerFile = Array(inputs.indices).concurrentMap { file -> [Finding] in
+            guard !inputs[file].historyOnly, case .success(let analyzed) = analyzedScripts[file],
+                  let execution = executions[file] else { return [] }
+            return linter.lint(LintContext(
+                analyzed, postgresMajorVersion: version, earlier: all.before(file: parsedBefore[file]),
+                execution: execution))
         }
         var migrations: [MigrationPlan.Migration] = []
         var predictor = liveLocks.map { MigrationLockPredictor(table: $0) }
-        for (file, input) in inputs.enumerated() {
-            let (analyzed, findings, execution) = (analyzedScripts[file], findingsPerFile[file], executions[file])
+        for (file, input) in inputs.enumerated() where !input.historyOnly {
+            let findings = findingsPerFile[file]
+            let analyzed: AnalyzedScript
+            switch analyzedScripts[file] {
+            case .success(let script): analyzed = script
+            case .failure(let error):
+                migrations.append(.unusable(input.file, error))
+                continue
+            }
+            guard let execution = executions[file] else { continue }
             var statements: [MigrationPlan.Statement] = []
             var waitedInTransaction = false
-            for (index, (statement, analysis)) in zip(input.script.statements, analyzed.analyses).enumerated() {
+            for (index, (statement, analysis)) in zip(analyzed.script.statements, analyzed.analyses).enumerated() {
                 let resolution = resolutions[file][index]
                 let statementLocks = resolution.locks
                 let unit = execution.unit(containing: index)
@@ -100,7 +142,7 @@ public struct MigrationPlanner: Sendable {
             }
             migrations.append(MigrationPlan.Migration(
                 version: input.file.version, name: input.file.name, file: input.file.path,
-                transactional: execution.isOneTransaction, units: execution.units.map(MigrationPlan.Unit.init),
+                transactional: execution.isOneTransaction, planned: true, units: execution.units.map(MigrationPlan.Unit.init),
                 statements: statements,
                 findings: findings.filter { $0.statementIndex == nil }.map(MigrationPlan.FindingEntry.init)
             ))

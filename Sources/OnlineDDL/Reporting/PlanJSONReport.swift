@@ -27,6 +27,7 @@ public enum PlanJSONReport {
             json.field("file", migration.file)
             json.field("findings", migration.findings, write)
             json.field("name", migration.name)
+            json.field("planned", migration.planned)
             try json.field("statements", migration.statements, write)
             json.field("transactional", migration.transactional)
             json.field("units", migration.units) { json, unit in

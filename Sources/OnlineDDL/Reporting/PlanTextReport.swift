@@ -6,7 +6,9 @@ public enum PlanTextReport {
         if plan.migrations.isEmpty { return "No pending migrations.\n" }
         for migration in plan.migrations {
             let blocks = migration.units.filter { $0.kind == .block }.count
-            let mode = migration.transactional ? "one transaction"
+            let mode = !migration.planned ? "cannot be planned"
+                : migration.statements.isEmpty ? "no statement (a no-op: apply only records it)"
+                : migration.transactional ? "one transaction"
                 : blocks > 0 ? "\(migration.units.count) units, committed one by one: \(blocks) BEGIN … COMMIT block(s), "
                     + "\(migration.units.count - blocks) statement(s) on their own"
                 : migration.statements.allSatisfy(\.transactional) ? "statement by statement (the migration asks for no transaction)"

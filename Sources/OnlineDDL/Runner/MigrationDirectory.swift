@@ -1,8 +1,10 @@
 /// A folder of migrations, read as one of the layouts of `MigrationLayout`, in version order.
 ///
 /// Every migration file is read before anything runs. A file the layout cannot name, two
-/// files with one version, or an unreadable file is an error. Down migrations and files the
-/// layout's own tool runs but onlineddl does not are listed in `ignored`, for reporting.
+/// files with one version, or a folder without any migration is an error. A file that cannot
+/// be read is kept with its ``MigrationFile/readError``, so that every such file is reported,
+/// not the first. Down migrations and files the layout's own tool runs but onlineddl does not
+/// are listed in `ignored`, for reporting.
 public struct MigrationDirectory: Sendable {
     /// The folder as given.
     public let path: String
@@ -16,8 +18,11 @@ public struct MigrationDirectory: Sendable {
     /// Reads every migration file of `path` as `layout` names them.
     public init(path: String, layout: MigrationLayout = .auto) throws(MigrationInputError) {
         let folder = try MigrationFolder(path: path)
-        let layout = layout == .auto ? try MigrationLayout.detected(in: folder) : layout
-        let contents = try layout.read(folder)
+        let detected = layout == .auto ? try MigrationLayout.detected(in: folder) : layout
+        let contents = try detected.read(folder)
+        guard !contents.files.isEmpty else {
+            throw .noMigrations(path, tried: layout == .auto ? MigrationLayout.readable : [layout], holds: folder.summary)
+        }
         var seen: [String: String] = [:]
         for file in contents.files {
             if let other = seen[file.canonicalVersion] {
@@ -26,7 +31,7 @@ public struct MigrationDirectory: Sendable {
             seen[file.canonicalVersion] = file.path
         }
         self.path = path
-        self.layout = layout
+        self.layout = detected
         self.files = contents.files.sorted { MigrationFile.numericOrder($0.version, $1.version) }
         self.ignored = contents.ignored
     }

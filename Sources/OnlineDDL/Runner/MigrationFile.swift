@@ -9,6 +9,10 @@ public struct MigrationFile: Sendable {
     public let path: String
     /// The file's bytes, exactly as read. The checksum covers all of them.
     public let contents: [UInt8]
+    /// Why the file cannot be used as its layout reads it: it cannot be read (`contents` is
+    /// then empty), or its layout's structure is wrong (dbmate's sections). ``parse()``
+    /// throws it, so one such file never stops the others from being read.
+    public let readError: SQLSyntaxError?
     /// How many leading bytes of `contents` hold what runs: all of them, except in a dbmate
     /// file, whose `-- migrate:down` section is cut off. Cutting the end off keeps every
     /// `line:column` of the file.
@@ -28,11 +32,24 @@ public struct MigrationFile: Sendable {
         self.contents = contents
         self.runnableByteCount = runnableByteCount ?? contents.count
         self.forcesNoTransaction = forcesNoTransaction
+        self.readError = nil
+    }
+
+    /// A migration that cannot be used: `error` says why, at `path:line:column`.
+    public init(version: String, name: String, path: String, contents: [UInt8] = [], readError: SQLSyntaxError) {
+        self.version = version
+        self.name = name
+        self.path = path
+        self.contents = contents
+        self.runnableByteCount = contents.count
+        self.forcesNoTransaction = false
+        self.readError = readError
     }
 
     /// Parses what runs with PostgreSQL's grammar; errors point at `path:line:column`.
     public func parse() throws(SQLSyntaxError) -> SQLScript {
-        try SQLScript(file: path, contents: Array(contents.prefix(runnableByteCount)))
+        if let readError { throw readError }
+        return try SQLScript(file: path, contents: Array(contents.prefix(runnableByteCount)))
     }
 
     /// Orders versions part by part, numerically: `2` before `10`, `0002` equal to `2`,

@@ -16,8 +16,8 @@ public enum MigrationInputError: Error, Sendable, Equatable, CustomStringConvert
     case ambiguousLayout(String, [LayoutMatch])
     /// A diesel migration folder without `up.sql`.
     case missingUpFile(String)
-    /// Files whose layout-defined structure is wrong (dbmate's sections), each at `file:line:column`.
-    case invalidFiles([SQLSyntaxError])
+    /// A folder in which the layouts tried find no migration; `holds` says what it holds.
+    case noMigrations(String, tried: [MigrationLayout], holds: String)
     /// A diesel `metadata.toml` that cannot be read.
     case badMetadata(ConfigurationError)
 
@@ -45,8 +45,13 @@ public enum MigrationInputError: Error, Sendable, Equatable, CustomStringConvert
                 + "and move the files of the others out of the folder"
         case .missingUpFile(let path):
             "\(path): a diesel migration folder needs an up.sql"
-        case .invalidFiles(let errors):
-            errors.map(\.description).joined(separator: "\n")
+        case .noMigrations(let path, let tried, let holds):
+            if let layout = tried.first, tried.count == 1 {
+                "\(path): no migration found as \(layout) names them; the folder holds \(holds). \(layout.namingRule)"
+            } else {
+                "\(path): no migration found; no name fits a layout onlineddl reads (tried \(tried.map(\.rawValue).joined(separator: ", "))) "
+                    + "and the folder holds \(holds). \(MigrationLayout.plain.namingRule)"
+            }
         case .badMetadata(let error):
             error.description
         }

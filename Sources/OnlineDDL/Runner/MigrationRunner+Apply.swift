@@ -57,7 +57,8 @@ extension MigrationRunner {
         let started = clock.now
         let waitBefore = lockWait
         var attempts = 0
-        for unit in pending {
+        if context.statements.isEmpty { attempts = try recordNoOp(context) }
+        for unit in pending where !context.statements.isEmpty {
             let isolated = unit.kind == .statement && !context.statements[unit.statements.lowerBound].resolved.transactional
             attempts = max(attempts, isolated
                 ? try runAlone(unit.statements.lowerBound, context, cutOffBuild: record?.indexBuild)
@@ -75,6 +76,15 @@ extension MigrationRunner {
         defer { finishedSession = nil }
         if let finished = finishedSession, let reused = sessions.reuse(finished, for: directives) { return reused }
         return try sessions.openMigration(directives)
+    }
+
+    /// Records a migration without statements (an empty or comment-only file): its history
+    /// row, one INSERT and so one transaction, and nothing else. Returns the attempts made.
+    private func recordNoOp(_ context: MigrationContext) throws(RunFailure) -> Int {
+        if let signal = cancellation.signal { throw .interrupted(signal: signal) }
+        let record = configuration.historyTable.recordStatement(progress(context, applied: 0, attempts: 1))
+        try database { () throws(PostgresError) in try execute(record, in: context) }
+        return 1
     }
 
     /// Runs one unit in one transaction: the runner's `BEGIN` around the whole file or one

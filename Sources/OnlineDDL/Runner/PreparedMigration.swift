@@ -9,14 +9,11 @@ public struct PreparedMigration: Sendable {
     /// SHA-256 of the file's bytes, in hexadecimal.
     public let checksum: String
 
-    /// Parses and checks one file. Errors point at `file:line:column`.
+    /// Parses and checks one file. Errors point at `file:line:column`. A file without a
+    /// statement (empty, or only comments) is a no-op migration, as golang-migrate, Flyway and
+    /// dbmate take it: applying it records its history row and runs nothing.
     public init(file: MigrationFile) throws(SQLSyntaxError) {
         let script = try file.parse()
-        guard !script.statements.isEmpty else {
-            throw SQLSyntaxError(
-                file: file.path, location: SourceLocation(line: 1, column: 1),
-                message: "the file has no SQL statement; a migration must change something (delete the file if it is not needed)")
-        }
         if let problem = ExecutionPlan.structureProblem(in: script) {
             throw SQLSyntaxError(file: file.path, location: problem.location, message: problem.message)
         }
@@ -33,13 +30,18 @@ public struct PreparedMigration: Sendable {
     public static func prepareAll(_ files: [MigrationFile]) -> Result<[PreparedMigration], MigrationPreparationError> {
         var prepared: [PreparedMigration] = []
         var errors: [SQLSyntaxError] = []
-        for result in files.concurrentMap({ file in Result { () throws(SQLSyntaxError) in try PreparedMigration(file: file) } }) {
+        for result in prepareEach(files) {
             switch result {
             case .success(let migration): prepared.append(migration)
             case .failure(let error): errors.append(error)
             }
         }
         return errors.isEmpty ? .success(prepared) : .failure(MigrationPreparationError(errors: errors))
+    }
+
+    /// Prepares every file, spread over the machine's cores: each one prepared, or its error.
+    public static func prepareEach(_ files: [MigrationFile]) -> [Result<PreparedMigration, SQLSyntaxError>] {
+        files.concurrentMap { file in Result { () throws(SQLSyntaxError) in try PreparedMigration(file: file) } }
     }
 }
 

@@ -9,6 +9,8 @@ enum ApplyTextReport {
         switch event {
         case .runnerWaiting(let wait):
             return paint("waiting for another runner: \(wait.holder)", .yellow)
+        case .migrationStarted(let start) where start.statements == 0:
+            return "\(start.version) \(start.name): no statement (a no-op), only recorded in the history table"
         case .migrationStarted(let start):
             let mode = start.transactional ? "in one transaction"
                 : start.units == start.statements ? "statement by statement"

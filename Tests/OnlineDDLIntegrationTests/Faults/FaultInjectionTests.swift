@@ -86,8 +86,15 @@ struct FaultInjectionTests {
         try expectRerunCompletes(scenario, migrations: 8)
     }
 
+    /// Waits for the crash restart to end the observer's own session (the postmaster ends
+    /// every backend once it sees one die, which can come after the runner has exited),
+    /// then for the restarted server to accept a new one.
     private func reconnectAfterRestart(_ scenario: FaultScenario) throws {
         let deadline = Date().addingTimeInterval(60)
+        while (try? scenario.fixture.observer.execute("SELECT 1")) != nil {
+            guard Date() < deadline else { Issue.record("the server did not restart after its backend was killed"); return }
+            usleep(20_000)
+        }
         while true {
             do {
                 try scenario.fixture.reconnect()

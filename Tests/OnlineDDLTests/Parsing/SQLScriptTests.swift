@@ -76,12 +76,32 @@ struct SQLScriptTests {
     }
 
     @Test func rejectsInvalidUTF8AndNulBytes() {
-        #expect(throws: SQLSyntaxError(file: "b.sql", location: SourceLocation(line: 2, column: 8), message: "file is not valid UTF-8 at byte 0xFF; save it as UTF-8")) {
+        #expect(throws: SQLSyntaxError(file: "b.sql", location: SourceLocation(line: 2, column: 8), message: "file is not valid UTF-8 at byte 0xFF; save it as UTF-8", kind: .unreadable)) {
             try SQLScript(file: "b.sql", contents: Array("SELECT 1;\nSELECT ".utf8) + [0xFF, 0xFE])
         }
-        #expect(throws: SQLSyntaxError(file: "b.sql", location: SourceLocation(line: 1, column: 10), message: "file contains a NUL byte; is it a binary file?")) {
+        #expect(throws: SQLSyntaxError(file: "b.sql", location: SourceLocation(line: 1, column: 10), message: "file contains a NUL byte; is it a binary file?", kind: .unreadable)) {
             try SQLScript(file: "b.sql", contents: Array("SELECT 1;".utf8) + [0] + Array("DROP TABLE x;".utf8))
         }
+    }
+
+    /// A UTF-8 byte-order mark is skipped: column 1 of line 1 is the character after it,
+    /// other lines keep their columns, and byte ranges stay those of the file.
+    @Test func aByteOrderMarkIsSkipped() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let script = try SQLScript(file: "bom.sql", contents: bom + Array("CREATE TABLE t (id int); -- note\n  SELECT 1;\n".utf8))
+        #expect(script.statements.map(\.text) == ["CREATE TABLE t (id int)", "SELECT 1"])
+        #expect(script.statements.map(\.location) == [SourceLocation(line: 1, column: 1), SourceLocation(line: 2, column: 3)])
+        #expect(script.statements[0].byteRange == 3..<26)
+        #expect(script.comments.map(\.location) == [SourceLocation(line: 1, column: 26)])
+        #expect(throws: SQLSyntaxError(file: "bom.sql", location: SourceLocation(line: 1, column: 1), message: "syntax error at or near \"SELEC\"")) {
+            try SQLScript(file: "bom.sql", contents: bom + Array("SELEC 1;\n".utf8))
+        }
+        #expect(throws: SQLSyntaxError(file: "bom.sql", location: SourceLocation(line: 2, column: 12), message: "syntax error at or near \";\"")) {
+            try SQLScript(file: "bom.sql", contents: bom + Array("SELECT 1;\nSELECT FROM;\n".utf8))
+        }
+        #expect(try SQLScript(file: "bom.sql", contents: bom).statements.isEmpty)
+        // Only at the start: elsewhere U+FEFF is a character PostgreSQL does not take as space.
+        #expect(throws: SQLSyntaxError.self) { try SQLScript(file: "bom.sql", contents: Array("SELECT 1;\n".utf8) + bom + Array("SELECT 2;".utf8)) }
     }
 
     @Test func emptyAndCommentOnlyFilesHaveNoStatements() throws {

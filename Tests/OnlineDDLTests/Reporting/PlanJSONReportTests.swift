@@ -43,7 +43,7 @@ struct PlanJSONReportTests {
             size: MigrationPlan.DataSize(relation: "public.accounts", bytes: 8192, estimatedRows: 1e6 / 3),
             unclassified: "a \"reason\"", findings: [], prediction: prediction, unit: 1)
         let migration = MigrationPlan.Migration(
-            version: "1", name: "x", file: "a/b.sql", transactional: false,
+            version: "1", name: "x", file: "a/b.sql", transactional: false, planned: true,
             units: [MigrationPlan.Unit(ExecutionUnit(kind: .block, statements: 0..<3))], statements: [statement], findings: [])
         let plan = MigrationPlan(postgresVersion: 16, connected: true, migrations: [migration, migration])
         #expect(try PlanJSONReport.render(plan) == encoderJSON(plan))

@@ -16,7 +16,24 @@ struct RuleDocumentationTests {
     @Test func everyRuleHasAPageAndEveryPageARule() throws {
         let pages = try FileManager.default.contentsOfDirectory(atPath: Self.rulesDirectory.path)
             .filter { $0.hasSuffix(".md") && $0 != "README.md" }
-        #expect(Set(pages) == Set(Linter.builtInRules.map { "\($0.id).md" }))
+        let ids = Linter.builtInRules.map(\.id) + UnusableFileRule.allCases.map(\.id)
+        #expect(Set(pages) == Set(ids.map { "\($0).md" }))
+        #expect(Set(ids).count == ids.count, "a rule id is used twice")
+    }
+
+    /// The findings of files that cannot be planned are documented like rules, and say that
+    /// nothing switches them off.
+    @Test func eachUnusableFilePageStatesItsSeverityAndThatOnlyAFixHelps() throws {
+        let index = try Self.page("README.md")
+        for rule in UnusableFileRule.allCases {
+            let text = try Self.page("\(rule.id).md")
+            #expect(text.hasPrefix("# \(rule.id)\n"), "\(rule.id)")
+            #expect(text.contains("Default severity: **\(rule.severity)**"), "\(rule.id)")
+            for section in ["## Problem", "## Why", "## Fix", "## Suppress", "## Versions"] {
+                #expect(text.contains(section), "\(rule.id) lacks \(section)")
+            }
+            #expect(index.contains("| [`\(rule.id)`](\(rule.id).md) | \(rule.severity) | \(rule.summary) |"), "\(rule.id)")
+        }
     }
 
     @Test func eachPageStatesItsRuleAndSeverityAndHowToSuppressIt() throws {

@@ -32,8 +32,8 @@ struct MigrationsExampleTests {
         }
         let plan = MigrationPlanner(postgresMajorVersion: Self.version, linter: Linter(configuration: LintConfiguration()))
             .plan(inputs, connected: false)
-        let files = zip(plan.migrations, inputs).map { migration, input in
-            File(migration: migration, analyzed: AnalyzedScript(script: input.script, postgresMajorVersion: Self.version))
+        let files = try zip(plan.migrations, inputs).map { migration, input in
+            File(migration: migration, analyzed: AnalyzedScript(script: try input.script.get(), postgresMajorVersion: Self.version))
         }
         return (plan, files)
     }

@@ -27,11 +27,19 @@ struct PreparedMigrationTests {
         #expect(migration.directives.noTransaction)
     }
 
-    @Test(arguments: ["", "\n\n", "-- nothing to do yet\n", "/* a\n   b */  "])
-    func fileWithoutStatementsIsAnErrorAtTheStart(text: String) {
-        let error = Self.failure(text)
-        #expect(error?.location == SourceLocation(line: 1, column: 1))
-        #expect(error?.message.contains("no SQL statement") == true)
+    @Test(arguments: ["", "\n\n", "-- nothing to do yet\n", "/* a\n   b */  ", ";", " ;\n;;\n", "\u{FEFF}-- bom\n"])
+    func fileWithoutStatementsIsANoOpMigration(text: String) throws {
+        let migration = try PreparedMigration(file: Self.file("0001", text))
+        #expect(migration.script.statements.isEmpty)
+        #expect(migration.checksum == SHA256.hexDigest(Array(text.utf8)))
+    }
+
+    @Test func theChecksumOfAFileWithAByteOrderMarkCoversTheMark() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("CREATE TABLE t (id int);\n".utf8)
+        let migration = try PreparedMigration(file: MigrationFile(version: "1", name: "bom", path: "1_bom.sql", contents: bytes))
+        #expect(migration.checksum == SHA256.hexDigest(bytes))
+        #expect(migration.checksum != SHA256.hexDigest(Array(bytes.dropFirst(3))))
+        #expect(migration.script.statements.map(\.location) == [SourceLocation(line: 1, column: 1)])
     }
 
     @Test(arguments: [
@@ -60,7 +68,7 @@ struct PreparedMigrationTests {
     @Test func prepareAllCollectsTheErrorsOfEveryFile() {
         let files = [
             Self.file("1", "SELECT 1;"),
-            Self.file("2", "-- empty\n"),
+            Self.file("2", "SELEC 2;\n"),
             Self.file("3", "SELECT 3;"),
             Self.file("4", "SELECT 4;\nSELEC 5;"),
             Self.file("5", "SELECT 5;\nCOMMIT;"),
@@ -71,6 +79,18 @@ struct PreparedMigrationTests {
         }
         #expect(failure.errors.map { "\($0.file):\($0.location)" } == ["db/2_m2.sql:1:1", "db/4_m4.sql:2:1", "db/5_m5.sql:2:1"])
         #expect(failure.description.split(separator: "\n").count == 3)
+    }
+
+    @Test func aFileThatCouldNotBeReadFailsWithItsReadError() {
+        let unreadable = SQLSyntaxError(
+            file: "db/2_m2.sql", location: SourceLocation(line: 1, column: 1), message: "cannot be read (check permissions)", kind: .unreadable)
+        let files = [Self.file("1", "SELECT 1;"), MigrationFile(version: "2", name: "m2", path: "db/2_m2.sql", readError: unreadable)]
+        #expect(PreparedMigration.prepareEach(files).map { (try? $0.get()) == nil } == [false, true])
+        guard case .failure(let failure) = PreparedMigration.prepareAll(files) else {
+            Issue.record("expected the unreadable file to fail")
+            return
+        }
+        #expect(failure.errors == [unreadable])
     }
 
     @Test func prepareAllKeepsTheOrderWhenEveryFileIsGood() throws {

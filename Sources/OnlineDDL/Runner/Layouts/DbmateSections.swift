@@ -19,7 +19,7 @@ struct DbmateSections {
 
     init(file: String, contents: [UInt8]) throws(SQLSyntaxError) {
         let tokens = try SQLScript.tokens(file: file, contents: contents)
-        let lines = LineIndex(utf8: contents)
+        let lines = SQLScript.source(contents).lines
         func fail(_ token: SQLToken?, _ message: String) -> SQLSyntaxError {
             SQLSyntaxError(file: file, location: lines.location(ofByte: token?.byteRange.lowerBound ?? 0), message: message)
         }

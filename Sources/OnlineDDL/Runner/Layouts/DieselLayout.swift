@@ -4,21 +4,26 @@ import Foundation
 /// (`2024-01-01-120000_add_index`, version `20240101120000`, as diesel records it);
 /// `down.sql` is reported and not run. A folder's `metadata.toml` with
 /// `run_in_transaction = false` runs its `up.sql` statement by statement, as
-/// `-- onlineddl:no-transaction` does. Files beside the folders (`.keep`) are ignored; a
-/// `.sql` file there is an error.
+/// `-- onlineddl:no-transaction` does. diesel reads only folders
+/// (`migrations_internals::migrations_directories` skips files): files beside them
+/// (`.keep`, a data script) are not run, and a `.sql` one is reported as such; a `.sql`
+/// file named like a migration (`0001_name.sql`) there is an error, since it was surely
+/// meant to run.
 enum DieselLayout {
     static func read(_ folder: MigrationFolder) throws(MigrationInputError) -> LayoutContents {
-        if let stray = folder.files.first(where: { $0.hasSuffix(".sql") }) {
-            throw .badFileName(folder.path(of: stray), .diesel)
-        }
         var contents = LayoutContents()
+        for name in folder.files where name.hasSuffix(".sql") {
+            guard PlainLayout.split(fileName: name) == nil else { throw .badFileName(folder.path(of: name), .diesel) }
+            contents.ignored.append(IgnoredMigrationPart(
+                kind: .unsupported, path: folder.path(of: name),
+                reason: "a file beside diesel's migration folders, which diesel does not run either"))
+        }
         for name in folder.folders {
             guard let (version, migrationName) = split(folderName: name) else { throw .badFileName(folder.path(of: name), .diesel) }
             let up = (name as NSString).appendingPathComponent("up.sql")
             guard folder.hasFile(up) else { throw .missingUpFile(folder.path(of: name)) }
-            contents.files.append(MigrationFile(
-                version: version, name: migrationName, path: folder.path(of: up), contents: try folder.contents(of: up),
-                forcesNoTransaction: try !runsInTransaction(folder, name)))
+            contents.files.append(folder.migration(
+                at: up, version: version, name: migrationName, forcesNoTransaction: try !runsInTransaction(folder, name)))
             let down = (name as NSString).appendingPathComponent("down.sql")
             if folder.hasFile(down) {
                 contents.ignored.append(IgnoredMigrationPart(kind: .down, path: folder.path(of: down), reason: "diesel down migration"))

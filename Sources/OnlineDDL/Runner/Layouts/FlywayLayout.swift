@@ -59,7 +59,7 @@ enum FlywayLayout {
             guard name.hasSuffix(".sql") else { continue }
             switch FileName((name as NSString).lastPathComponent) {
             case .versioned(let version, let description)?:
-                contents.files.append(MigrationFile(version: version, name: description, path: path, contents: try folder.contents(of: name)))
+                contents.files.append(folder.migration(at: name, version: version, name: description))
             case .undo?:
                 ignore(.down, "Flyway undo migration")
             case .repeatable?:

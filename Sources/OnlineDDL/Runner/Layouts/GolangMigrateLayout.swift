@@ -7,8 +7,7 @@ enum GolangMigrateLayout {
         for name in folder.files where name.hasSuffix(".sql") {
             switch parse(fileName: name) {
             case (let version, let title, up: true)?:
-                contents.files.append(MigrationFile(
-                    version: version, name: title, path: folder.path(of: name), contents: try folder.contents(of: name)))
+                contents.files.append(folder.migration(at: name, version: version, name: title))
             case (_, _, up: false)?:
                 contents.ignored.append(IgnoredMigrationPart(kind: .down, path: folder.path(of: name), reason: "golang-migrate down migration"))
             case nil:

@@ -15,7 +15,9 @@ extension MigrationLayout {
         var plain: [String] = []
         var dbmate: [String] = []
         for name in sqlFiles where PlainLayout.split(fileName: name) != nil && GolangMigrateLayout.parse(fileName: name) == nil {
-            if DbmateSections.hasUpMarker(try folder.contents(of: name)) {
+            // A file that cannot be read shows neither: its layout reports it.
+            guard case .success(let bytes) = folder.read(name) else { continue }
+            if DbmateSections.hasUpMarker(bytes) {
                 dbmate.append(name)
             } else {
                 plain.append(name)

@@ -18,8 +18,11 @@ public enum MigrationLayout: String, Sendable, CaseIterable, CustomStringConvert
 
     public var description: String { rawValue }
 
+    /// The layouts a folder can be read as (all but `auto`).
+    public static let readable = allCases.filter { $0 != .auto }
+
     /// How this layout names migrations, for error messages.
-    var namingRule: String {
+    public var namingRule: String {
         switch self {
         case .auto, .plain:
             "migration files are named VERSION_name.sql, VERSION being digits (for example 0003_add_index.sql); "

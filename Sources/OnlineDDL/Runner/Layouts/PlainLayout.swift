@@ -7,8 +7,7 @@ enum PlainLayout {
             guard let (version, migrationName) = split(fileName: name) else {
                 throw .badFileName(folder.path(of: name), .plain)
             }
-            contents.files.append(MigrationFile(
-                version: version, name: migrationName, path: folder.path(of: name), contents: try folder.contents(of: name)))
+            contents.files.append(folder.migration(at: name, version: version, name: migrationName))
         }
         return contents
     }

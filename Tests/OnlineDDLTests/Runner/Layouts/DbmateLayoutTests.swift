@@ -9,13 +9,7 @@ struct DbmateLayoutTests {
         let folder = try LayoutFixtures.temporary(["20240101000000_m.sql": text])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = "\(folder)/20240101000000_m.sql"
-        do {
-            _ = try MigrationDirectory(path: folder, layout: .dbmate)
-            return (path, [])
-        } catch {
-            guard case .invalidFiles(let errors) = error else { throw error }
-            return (path, errors)
-        }
+        return (path, try MigrationDirectory(path: folder, layout: .dbmate).files.compactMap(\.readError))
     }
 
     @Test func aSyntaxErrorInTheUpSectionIsAtItsLineInTheFile() throws {
@@ -73,13 +67,28 @@ struct DbmateLayoutTests {
         #expect(try file.parse().statements.map(\.location.line) == [2, 6])
     }
 
+    @Test func aByteOrderMarkBeforeTheUpMarkerIsSkipped() throws {
+        let folder = try LayoutFixtures.temporary([:])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 2;\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/20240101000000_m.sql"))
+        let directory = try MigrationDirectory(path: folder)
+        #expect(directory.layout == .dbmate)
+        let file = try #require(directory.files.first)
+        #expect(file.readError == nil)
+        #expect(try file.parse().statements.map(\.text) == ["SELECT 1"])
+        #expect(directory.ignored.map(\.path) == ["\(folder)/20240101000000_m.sql:3"])
+    }
+
     @Test func aFileWithoutMarkersIsPlainUnlessDbmateIsAsked() throws {
         let folder = try LayoutFixtures.temporary(["1_a.sql": "-- migrate:up\nSELECT 1;\n", "2_b.sql": "SELECT 2;\n"])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(throws: MigrationInputError.ambiguousLayout(folder, [
             LayoutMatch(layout: .plain, names: ["2_b.sql"]), LayoutMatch(layout: .dbmate, names: ["1_a.sql"]),
         ])) { try MigrationDirectory(path: folder) }
-        #expect(throws: MigrationInputError.self) { try MigrationDirectory(path: folder, layout: .dbmate) }
+        // Read as dbmate, the file without markers is kept with its error; the other is fine.
+        let asDbmate = try MigrationDirectory(path: folder, layout: .dbmate).files
+        #expect(asDbmate.map { $0.readError?.file } == [nil, "\(folder)/2_b.sql"])
         #expect(try MigrationDirectory(path: folder, layout: .plain).files.count == 2)
     }
 }

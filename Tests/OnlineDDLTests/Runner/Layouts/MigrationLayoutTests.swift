@@ -113,6 +113,19 @@ struct MigrationLayoutTests {
         #expect(throws: MigrationInputError.missingUpFile("\(path)/2024-01-02-000000_b")) { try MigrationDirectory(path: path) }
     }
 
+    /// diesel runs only folders: a data script beside them (crates.io keeps one) is
+    /// reported and not run; a file named like a migration there is an error.
+    @Test func dieselReportsSQLFilesBesideItsFolders() throws {
+        let path = try LayoutFixtures.temporary(["2024-01-01-000000_a/up.sql": "SELECT 1;", "data_oauth.sql": "SELECT 2;"])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = try MigrationDirectory(path: path)
+        #expect(folder.layout == .diesel)
+        #expect(folder.files.map(\.version) == ["20240101000000"])
+        #expect(folder.ignored == [IgnoredMigrationPart(
+            kind: .unsupported, path: "\(path)/data_oauth.sql",
+            reason: "a file beside diesel's migration folders, which diesel does not run either")])
+    }
+
     @Test func dieselMetadataOfTheWrongTypeNamesTheFileAndKey() throws {
         let path = try LayoutFixtures.temporary(["2024-01-01-000000_a/up.sql": "SELECT 1;", "2024-01-01-000000_a/metadata.toml": "run_in_transaction = \"no\"\n"])
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -23,6 +23,7 @@ public struct Linter: Sendable {
         TruncateCascadeRule(),
         UnclassifiedStatementRule(),
         UnknownRuleIDRule(),
+        EmptyMigrationRule(),
     ]
 
     /// The ids of the built-in rules.
