@@ -6,7 +6,7 @@ extension MigrationFolderOptions {
     func prepared(_ project: ProjectConfiguration, verbose: Bool) throws(CommandFailure) -> [PreparedMigration] {
         switch PreparedMigration.prepareAll(try load(project, verbose: verbose)) {
         case .success(let migrations): migrations
-        case .failure(let error): throw .usage(error.description)
+        case .failure(let error): throw .usage(errors: error.errors)
         }
     }
 }
