@@ -18,7 +18,7 @@ struct AdoptDbmateTests {
         try fixture.database.execute("""
             CREATE TABLE accounts (id int PRIMARY KEY);
             ALTER TABLE accounts ADD COLUMN note text;
-            create table if not exists \(fixture.schema).schema_migrations (version varchar primary key);
+            \(ToolHistoryTable.ddl(.dbmate));
             """)
         for version in versions {
             try fixture.database.query("insert into \(fixture.schema).schema_migrations (version) values ($1)", [version])
@@ -48,7 +48,7 @@ struct AdoptDbmateTests {
 
     @Test func golangMigratesTableIsNotTakenForDbmates() throws {
         let fixture = try AdoptFixture(Self.files)
-        try fixture.database.execute("CREATE TABLE schema_migrations (version bigint not null primary key, dirty boolean not null)")
+        try fixture.database.execute(ToolHistoryTable.ddl(.golangMigrate))
         let output = try fixture.cli("adopt", ["--from", "dbmate"])
         #expect(output.status == 2, "\(output.combined)")
         #expect(output.standardError.contains("is not dbmate's history table"), "\(output.standardError)")

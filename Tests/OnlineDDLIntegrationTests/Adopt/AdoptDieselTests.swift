@@ -18,10 +18,7 @@ struct AdoptDieselTests {
         try fixture.database.execute("""
             CREATE TABLE accounts (id int PRIMARY KEY);
             ALTER TABLE accounts ADD COLUMN note text;
-            CREATE TABLE IF NOT EXISTS __diesel_schema_migrations (
-                   version VARCHAR(50) PRIMARY KEY NOT NULL,
-                   run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
-            );
+            \(ToolHistoryTable.ddl(.diesel))
             INSERT INTO __diesel_schema_migrations (version) VALUES ('20240101000000');
             INSERT INTO __diesel_schema_migrations (version) VALUES ('20240102000000');
             """)

@@ -22,21 +22,8 @@ struct AdoptFlywayTests {
             CREATE TABLE accounts (id int PRIMARY KEY);
             ALTER TABLE accounts ADD COLUMN note text;
             ALTER TABLE accounts ADD COLUMN phone text;
-            CREATE TABLE "\(fixture.schema)"."flyway_schema_history" (
-                "installed_rank" INT NOT NULL,
-                "version" VARCHAR(50),
-                "description" VARCHAR(200) NOT NULL,
-                "type" VARCHAR(20) NOT NULL,
-                "script" VARCHAR(1000) NOT NULL,
-                "checksum" INTEGER,
-                "installed_by" VARCHAR(100) NOT NULL,
-                "installed_on" TIMESTAMP NOT NULL DEFAULT now(),
-                "execution_time" INTEGER NOT NULL,
-                "success" BOOLEAN NOT NULL
-            );
-            ALTER TABLE "\(fixture.schema)"."flyway_schema_history" ADD CONSTRAINT "flyway_schema_history_pk" PRIMARY KEY ("installed_rank");
-            CREATE INDEX "flyway_schema_history_s_idx" ON "\(fixture.schema)"."flyway_schema_history" ("success");
-            INSERT INTO "\(fixture.schema)"."flyway_schema_history"
+            \(ToolHistoryTable.ddl(.flyway))
+            INSERT INTO "flyway_schema_history"
                 (installed_rank, version, description, type, script, checksum, installed_by, installed_on, execution_time, success)
                 VALUES (1, '1', '<< Flyway Baseline >>', 'BASELINE', '<< Flyway Baseline >>', NULL, 'postgres', '2024-01-01 10:00:00', 0, true);
             """)
@@ -44,7 +31,7 @@ struct AdoptFlywayTests {
             (2, "V1_1__note.sql", "1.1", "note", true), (3, "V2__phone.sql", "2", "phone", !failing),
         ] {
             try fixture.database.query("""
-                INSERT INTO "\(fixture.schema)"."flyway_schema_history"
+                INSERT INTO "flyway_schema_history"
                     (installed_rank, version, description, type, script, checksum, installed_by, installed_on, execution_time, success)
                 VALUES ($1, $2, $3, 'SQL', $4, $5, 'postgres', '2024-01-0\(rank) 10:00:00', 12, $6)
                 """, [rank, version, description, file, checksum(ForeignChecksum.flywayChecksum(try fixture.contents(file))), success])

@@ -20,7 +20,7 @@ struct AdoptGolangMigrateTests {
         try fixture.database.execute("""
             CREATE TABLE accounts (id int PRIMARY KEY);
             ALTER TABLE accounts ADD COLUMN note text;
-            CREATE TABLE IF NOT EXISTS "schema_migrations" (version bigint not null primary key, dirty boolean not null);
+            \(ToolHistoryTable.ddl(.golangMigrate));
             TRUNCATE "schema_migrations";
             INSERT INTO "schema_migrations" (version, dirty) VALUES (\(version), \(dirty));
             """)
