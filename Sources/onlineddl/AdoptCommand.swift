@@ -40,9 +40,7 @@ struct AdoptCommand: ParsableCommand {
         var defaultValueDescription: String { source?.rawValue ?? "auto" }
     }
 
-    @OptionGroup var folder: MigrationFolderOptions
-    @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var history: HistoryTableOption
+    @OptionGroup var options: HistoryTakeoverOptions
 
     @Option(help: ArgumentHelp("The tool whose history to adopt; auto: the one whose table is found.", valueName: "tool"))
     var from: Tool = Tool(argument: "auto")!
@@ -52,14 +50,8 @@ struct AdoptCommand: ParsableCommand {
         valueName: "schema.table"))
     var fromTable: String?
 
-    @Flag(help: "Print what would be recorded; record nothing.")
-    var dryRun = false
-
     @Flag(name: .customLong("allow-changed"), help: "Record files changed since the tool applied them, with today's checksum.")
     var allowChanged = false
-
-    @Option(help: "Output format.")
-    var format: OutputFormat = .text
 
     func validate() throws {
         if let fromTable, ForeignTable(parsing: fromTable) == nil {
@@ -68,28 +60,10 @@ struct AdoptCommand: ParsableCommand {
     }
 
     func run() throws {
-        let project = try folder.projectConfiguration(verbose: connection.verbose)
-        let migrations = try folder.prepared(project, verbose: connection.verbose)
-        let table = try history.table(project)
-        let target = connection.connectionString(project)
-        Console.verbose("adopting \(from.defaultValueDescription) history into \(table) on \(target.redacted)", enabled: connection.verbose)
-        let outcome: HistoryAdopter.Outcome
-        do {
-            outcome = try HistoryAdopter(connectionString: target, historyTable: table).adopt(
-                from: from.source, table: fromTable.flatMap(ForeignTable.init(parsing:)), migrations: migrations, dryRun: dryRun,
-                allowChanged: allowChanged)
-        } catch {
-            throw CommandFailure(message: error.description, exitCode: Self.exitCode(for: error))
-        }
-        try AdoptionReport(outcome: outcome, historyTable: table, dryRun: dryRun).print(format)
-    }
-
-    /// The documented exit code of each way adopt and baseline can refuse.
-    static func exitCode(for failure: AdoptionFailure) -> Int32 {
-        switch failure {
-        case .cannotConnect, .historyUnavailable, .database: CommandFailure.databaseExitCode
-        case .refused, .changed, .toolTableMissing, .notToolTable, .noToolFound, .severalToolsFound: CommandFailure.usageExitCode
-        case .runnerBusy: CommandFailure.gaveUpExitCode
+        try options.run("adopting \(from.defaultValueDescription) history") { adopter, migrations throws(AdoptionFailure) in
+            try adopter.adopt(
+                from: from.source, table: fromTable.flatMap(ForeignTable.init(parsing:)), migrations: migrations,
+                dryRun: options.dryRun, allowChanged: allowChanged)
         }
     }
 }

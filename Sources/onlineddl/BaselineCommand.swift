@@ -19,32 +19,14 @@ struct BaselineCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var folder: MigrationFolderOptions
-    @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var history: HistoryTableOption
+    @OptionGroup var options: HistoryTakeoverOptions
 
     @Option(help: ArgumentHelp("The last version the database already has.", valueName: "version"))
     var version: String
 
-    @Flag(help: "Print what would be recorded; record nothing.")
-    var dryRun = false
-
-    @Option(help: "Output format.")
-    var format: OutputFormat = .text
-
     func run() throws {
-        let project = try folder.projectConfiguration(verbose: connection.verbose)
-        let migrations = try folder.prepared(project, verbose: connection.verbose)
-        let table = try history.table(project)
-        let target = connection.connectionString(project)
-        Console.verbose("baselining \(table) at \(version) on \(target.redacted)", enabled: connection.verbose)
-        let outcome: HistoryAdopter.Outcome
-        do {
-            outcome = try HistoryAdopter(connectionString: target, historyTable: table)
-                .baseline(version: version, migrations: migrations, dryRun: dryRun)
-        } catch {
-            throw CommandFailure(message: error.description, exitCode: AdoptCommand.exitCode(for: error))
+        try options.run("baselining at \(version)") { adopter, migrations throws(AdoptionFailure) in
+            try adopter.baseline(version: version, migrations: migrations, dryRun: options.dryRun)
         }
-        try AdoptionReport(outcome: outcome, historyTable: table, dryRun: dryRun).print(format)
     }
 }
