@@ -54,3 +54,23 @@ struct AdoptDbmateTests {
         #expect(output.standardError.contains("is not dbmate's history table"), "\(output.standardError)")
     }
 }
+
+@Suite("Integration: adopt --from auto", .serialized)
+struct AdoptAutoTests {
+    @Test func noToolTableIsAnErrorThatSaysWhatItLookedFor() throws {
+        let fixture = try AdoptFixture(AdoptDbmateTests.files)
+        let output = try fixture.cli("adopt")
+        #expect(output.status == 2, "\(output.combined)")
+        #expect(output.standardError.contains("no other tool's history table found through search_path"))
+        #expect(output.standardError.contains("flyway_schema_history of flyway"))
+    }
+
+    @Test func severalToolTablesAskForFrom() throws {
+        let fixture = try AdoptDbmateTests.migrated(["20240101000000"])
+        try fixture.database.execute(ToolHistoryTable.ddl(.flyway))
+        let output = try fixture.cli("adopt")
+        #expect(output.status == 2, "\(output.combined)")
+        #expect(output.standardError.contains("several tools' history tables found: \(fixture.schema).schema_migrations of dbmate, \(fixture.schema).flyway_schema_history of flyway"))
+        #expect(try fixture.cli("adopt", ["--from", "dbmate"]).status == 0)
+    }
+}
