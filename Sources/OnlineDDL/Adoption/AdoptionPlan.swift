@@ -19,12 +19,17 @@ public struct AdoptionPlan: Sendable, Equatable {
     public init(adopting history: ForeignHistory, migrations: [PreparedMigration], records: [String: HistoryRecord]) {
         origin = .adopted(history.source)
         problems = history.problems
-        let versions = Set(migrations.map(\.file.canonicalVersion))
+        let names = Dictionary(migrations.map { ($0.file.canonicalVersion, $0.file.name) }) { first, _ in first }
+        let versions = Set(names.keys)
         var applied: [String: ForeignMigration] = [:]
         for migration in history.applied {
             let canonical = MigrationFile.canonical(migration.version)
-            guard versions.contains(canonical) else {
+            guard let fileName = names[canonical] else {
                 problems.append(.noFile(history.source, row: migration.row, version: migration.version))
+                continue
+            }
+            if let name = migration.name, name != fileName {
+                problems.append(.otherName(history.source, row: migration.row, file: "\(migration.version)_\(fileName)"))
                 continue
             }
             applied[canonical] = migration

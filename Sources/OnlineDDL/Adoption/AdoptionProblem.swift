@@ -12,6 +12,9 @@ public enum AdoptionProblem: Sendable, Equatable, CustomStringConvertible {
     case rolledBack(row: String, name: String)
     /// The tool recorded a version as applied that no file of the folder has.
     case noFile(AdoptionSource, row: String, version: String)
+    /// The tool recorded the whole name (Prisma's `migration_name`) and the folder's
+    /// migration of that version has another.
+    case otherName(AdoptionSource, row: String, file: String)
     /// A row the tool itself would not write (several golang-migrate rows, a version that
     /// is not a number).
     case unexpected(AdoptionSource, row: String, reason: String)
@@ -46,6 +49,10 @@ public enum AdoptionProblem: Sendable, Equatable, CustomStringConvertible {
         case .noFile(let source, let row, let version):
             return "\(source): \(row) is recorded as applied, but no file of the folder has version \(version): "
                 + "restore the file (from version control), or check that this is the folder the database was migrated from and that --layout reads it right; run adopt again"
+        case .otherName(let source, let row, let file):
+            return "\(source): \(row) is recorded as applied, but the folder's migration of that version is \(file): "
+                + "\(source) identifies a migration by its whole name, so it never applied \(file); rename the folder back "
+                + "(from version control), or check that this is the folder the database was migrated from; run adopt again"
         case .unexpected(let source, let row, let reason):
             return "\(source): \(row): \(reason); check that --from names the tool that wrote the table, and repair the row with that tool"
         case .noBaselineFile(let version):

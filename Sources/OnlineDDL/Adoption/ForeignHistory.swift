@@ -26,12 +26,16 @@ public struct ForeignMigration: Sendable, Equatable {
     public let appliedAt: String?
     /// The checksum the tool stored, if it stores one.
     public let checksum: ForeignChecksum?
+    /// The name the file must have after its version, for a tool that records the whole
+    /// name (Prisma's `migration_name`); nil when the version alone identifies the file.
+    public let name: String?
 
-    public init(version: String, row: String, appliedAt: String? = nil, checksum: ForeignChecksum? = nil) {
+    public init(version: String, row: String, appliedAt: String? = nil, checksum: ForeignChecksum? = nil, name: String? = nil) {
         self.version = version
         self.row = row
         self.appliedAt = appliedAt
         self.checksum = checksum
+        self.name = name
     }
 }
 

@@ -30,7 +30,7 @@ enum PrismaHistory {
             if let done = rows.last(where: { $0.finishedAt != nil && $0.rolledBackAt == nil }) {
                 history.applied.append(ForeignMigration(
                     version: version(of: name), row: "migration \(name)", appliedAt: done.finishedAt,
-                    checksum: .prismaSHA256(done.checksum)))
+                    checksum: .prismaSHA256(done.checksum), name: String(name.drop { $0 != "_" }.dropFirst())))
             } else if rows.allSatisfy({ $0.rolledBackAt != nil }) {
                 history.problems.append(.rolledBack(row: "migration \(name)", name: name))
             }

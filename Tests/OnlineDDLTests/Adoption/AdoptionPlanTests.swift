@@ -91,3 +91,19 @@ struct AdoptionPlanTests {
         #expect(partial.problems[0].description.contains("partly applied (0 of 1 statements)"))
     }
 }
+
+@Suite("Adoption: a tool that records whole names")
+struct AdoptionNameTests {
+    @Test func aPrismaMigrationOfAnotherNameIsNotTheFolders() throws {
+        let migrations = [try AdoptionPlanTests.migration("20240101000000")]
+        let history = PrismaHistory.history([.init(
+            id: "1", checksum: SHA256.hexDigest(migrations[0].file.contents), finishedAt: "2024-01-01T00:00:00Z",
+            migrationName: "20240101000000_renamed", rolledBackAt: nil, startedAt: "2024-01-01T00:00:00Z")])
+        let plan = AdoptionPlan(adopting: history, migrations: migrations, records: [:])
+        #expect(plan.problems == [.otherName(.prisma, row: "migration 20240101000000_renamed", file: "20240101000000_m20240101000000")])
+        let named = PrismaHistory.history([.init(
+            id: "1", checksum: SHA256.hexDigest(migrations[0].file.contents), finishedAt: "2024-01-01T00:00:00Z",
+            migrationName: "20240101000000_m20240101000000", rolledBackAt: nil, startedAt: "2024-01-01T00:00:00Z")])
+        #expect(AdoptionPlan(adopting: named, migrations: migrations, records: [:]).recorded.count == 1)
+    }
+}
