@@ -115,12 +115,12 @@ struct UnusableFileCommandTests {
     }
 
     @Test func aFolderWithoutMigrationsIsAnErrorThatSaysWhatItHolds() throws {
-        // A Prisma folder: one subfolder per migration, each holding migration.sql.
-        let path = try folder(["migration_lock.toml": "provider = \"postgresql\"\n"])
+        // A folder of a tool onlineddl does not read: one subfolder per change, named without a version.
+        let path = try folder(["sqitch.toml": "[core]\nengine = \"pg\"\n"])
         defer { try? FileManager.default.removeItem(atPath: path) }
-        for name in ["20240101000000_init", "20240102000000_add_note"] {
+        for name in ["init", "add_note"] {
             try FileManager.default.createDirectory(atPath: "\(path)/\(name)", withIntermediateDirectories: false)
-            try Data("CREATE TABLE a (id int);\n".utf8).write(to: URL(fileURLWithPath: "\(path)/\(name)/migration.sql"))
+            try Data("CREATE TABLE a (id int);\n".utf8).write(to: URL(fileURLWithPath: "\(path)/\(name)/deploy.sql"))
         }
         let url = try TestDatabase.url()
         let history = ["--history-table", "onlineddl.\(TestDatabase.uniqueName("history"))"]
@@ -130,7 +130,7 @@ struct UnusableFileCommandTests {
             #expect(output.status == 2, "\(arguments): \(output.combined)")
             #expect(output.standardError.hasPrefix(
                 "onlineddl: error: \(path): no migration found; no name fits a layout onlineddl reads "
-                    + "(tried plain, golang-migrate, flyway, dbmate, diesel) and the folder holds 1 file (1 .toml) "
+                    + "(tried plain, golang-migrate, flyway, dbmate, diesel, prisma, goose, sqlx, supabase) and the folder holds 1 file (1 .toml) "
                     + "and 2 subfolders (holding 2 files, 2 of them .sql). "), "\(arguments): \(output.standardError)")
             #expect(output.standardOutput.isEmpty, "\(arguments)")
         }

@@ -10,7 +10,8 @@ public struct MigrationDirectory: Sendable {
     public let path: String
     /// The layout the folder was read as: the one given, or the one detected for `auto`.
     public let layout: MigrationLayout
-    /// The migrations, ordered by version.
+    /// The migrations, in the order the layout's tool runs them (by version, numerically,
+    /// except Prisma's and Supabase's, by name).
     public let files: [MigrationFile]
     /// Files and sections that are not run.
     public let ignored: [IgnoredMigrationPart]
@@ -32,7 +33,7 @@ public struct MigrationDirectory: Sendable {
         }
         self.path = path
         self.layout = detected
-        self.files = contents.files.sorted { MigrationFile.numericOrder($0.version, $1.version) }
+        self.files = contents.files.sorted(by: detected.runsBefore)
         self.ignored = contents.ignored
     }
 }

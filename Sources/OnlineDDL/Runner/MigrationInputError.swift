@@ -18,8 +18,12 @@ public enum MigrationInputError: Error, Sendable, Equatable, CustomStringConvert
     case missingUpFile(String)
     /// A folder in which the layouts tried find no migration; `holds` says what it holds.
     case noMigrations(String, tried: [MigrationLayout], holds: String)
-    /// A diesel `metadata.toml` that cannot be read.
+    /// A diesel `metadata.toml` or Prisma `migration_lock.toml` that cannot be read.
     case badMetadata(ConfigurationError)
+    /// A Prisma migration folder without `migration.sql`.
+    case missingMigrationScript(String)
+    /// A Prisma `migration_lock.toml` whose provider is another database's.
+    case otherDatabase(String, provider: String)
 
     public var description: String {
         switch self {
@@ -54,6 +58,11 @@ public enum MigrationInputError: Error, Sendable, Equatable, CustomStringConvert
             }
         case .badMetadata(let error):
             error.description
+        case .missingMigrationScript(let path):
+            "\(path): a Prisma migration folder needs a migration.sql"
+        case .otherDatabase(let path, let provider):
+            "\(path): provider = \"\(provider)\": these Prisma migrations are for another database; "
+                + "onlineddl applies PostgreSQL's (provider = \"postgresql\")"
         }
     }
 }

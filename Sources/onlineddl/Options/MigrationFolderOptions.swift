@@ -15,7 +15,7 @@ struct MigrationFolderOptions: ParsableArguments {
     @OptionGroup var configuration: ConfigurationOptions
 
     static let layoutHelp = ArgumentHelp(
-        "How the files are named: auto (detect), plain (VERSION_name.sql), golang-migrate, flyway, dbmate or diesel (default: layout in onlineddl.toml, else auto).",
+        "How the files are named: auto (detect), plain (VERSION_name.sql), golang-migrate, flyway, dbmate, diesel, prisma, goose, sqlx or supabase (default: layout in onlineddl.toml, else auto).",
         valueName: "layout")
 
     /// The project configuration: `--config`, else the `onlineddl.toml` nearest the folder.

@@ -25,10 +25,13 @@ final class ApplyFixture {
         _ = try? observer.execute("DROP TABLE IF EXISTS \(table) CASCADE; DROP TABLE IF EXISTS \(history.description)")
     }
 
-    /// Writes (or rewrites) a migration file, replacing `{t}` with the table name.
+    /// Writes (or rewrites) a migration file, its folders created, replacing `{t}` with the
+    /// table name.
     func write(_ name: String, _ text: String) throws {
         let body = text.replacingOccurrences(of: "{t}", with: table)
-        try Data(body.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
+        let file = URL(fileURLWithPath: folder).appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(body.utf8).write(to: file)
     }
 
     /// A new observer connection, after the server restarted.

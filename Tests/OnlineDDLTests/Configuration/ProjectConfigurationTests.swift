@@ -138,7 +138,7 @@ struct ProjectConfigurationTests {
         #expect(error("[apply]\nparallel_workers = 2000\n") == "\(path): apply.parallel_workers: must be from 0 to 1024")
         #expect(error("[apply]\nlock_strategy = \"wait\"\n") == "\(path): apply.lock_strategy: expected \"timeout\" or \"nowait\", found \"wait\"")
         #expect(error("apply = 3\n") == "\(path): apply: expected a table, as in [apply], found a whole number")
-        #expect(error("layout = \"rails\"\n") == "\(path): layout: expected one of auto, plain, golang-migrate, flyway, dbmate, diesel, found \"rails\"")
+        #expect(error("layout = \"rails\"\n") == "\(path): layout: expected one of auto, plain, golang-migrate, flyway, dbmate, diesel, prisma, goose, sqlx, supabase, found \"rails\"")
         #expect(error("[lint]\nignore = \"require-concurrent-index\"\n") == "\(path): lint.ignore: expected an array of strings, found a string")
         #expect(error("[lint]\npg_version = 9\n") == "\(path): lint.pg_version: must be a PostgreSQL major version such as 15")
         #expect(error("[lint.severity]\n\"require-concurrent-index\" = \"fatal\"\n")

@@ -8,26 +8,8 @@ enum DbmateLayout {
     static func read(_ folder: MigrationFolder) throws(MigrationInputError) -> LayoutContents {
         var contents = LayoutContents()
         for name in folder.files where name.hasSuffix(".sql") {
-            let path = folder.path(of: name)
-            guard let (version, migrationName) = PlainLayout.split(fileName: name) else { throw .badFileName(path, .dbmate) }
-            let bytes: [UInt8]
-            switch folder.read(name) {
-            case .success(let read): bytes = read
-            case .failure(let error):
-                contents.files.append(MigrationFile(version: version, name: migrationName, path: path, readError: error))
-                continue
-            }
-            do {
-                let sections = try DbmateSections(file: path, contents: bytes)
-                contents.files.append(MigrationFile(
-                    version: version, name: migrationName, path: path, contents: bytes, runnableByteCount: sections.upEnd,
-                    forcesNoTransaction: !sections.transaction))
-                if let down = sections.downSection {
-                    contents.ignored.append(IgnoredMigrationPart(kind: .down, path: "\(path):\(down.line)", reason: "dbmate -- migrate:down section"))
-                }
-            } catch {
-                contents.files.append(MigrationFile(version: version, name: migrationName, path: path, contents: bytes, readError: error))
-            }
+            guard let (version, migrationName) = PlainLayout.split(fileName: name) else { throw .badFileName(folder.path(of: name), .dbmate) }
+            contents.append(DbmateSections.self, at: name, in: folder, version: version, name: migrationName)
         }
         return contents
     }

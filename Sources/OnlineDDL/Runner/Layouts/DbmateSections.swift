@@ -3,7 +3,9 @@
 ///
 /// dbmate reads a marker only at the start of a line, and its options after it:
 /// `-- migrate:up transaction:false` runs the section outside a transaction.
-struct DbmateSections {
+struct DbmateSections: MigrationSections {
+    static let downPart = "dbmate -- migrate:down section"
+
     /// The byte offset of the `-- migrate:down` comment (the file's size without one): what
     /// runs is the bytes before it.
     let upEnd: Int
@@ -56,8 +58,7 @@ struct DbmateSections {
             }
         }
         self.upEnd = down?.byteRange.lowerBound ?? contents.count
-        let undoes = down.map { down in tokens.contains { $0.kind == .other && $0.byteRange.lowerBound > down.byteRange.lowerBound } }
-        self.downSection = undoes == true ? down.map { lines.location(ofByte: $0.byteRange.lowerBound) } : nil
+        self.downSection = Self.downSection(at: down, in: tokens, lines: lines)
         self.transaction = transaction
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a migration folder names its files: onlineddl's own names, or another migration
 /// tool's, so a project can adopt onlineddl without renaming anything.
 public enum MigrationLayout: String, Sendable, CaseIterable, CustomStringConvertible {
@@ -15,6 +17,17 @@ public enum MigrationLayout: String, Sendable, CaseIterable, CustomStringConvert
     case dbmate
     /// `VERSION_name/up.sql` folders, VERSION digits and dashes; `down.sql` is not run.
     case diesel
+    /// Prisma's `migrations/<timestamp>_<name>/migration.sql` folders, beside
+    /// `migration_lock.toml`, ordered by folder name.
+    case prisma
+    /// goose's `VERSION_name.sql` with `-- +goose Up` and `-- +goose Down` annotations; only
+    /// the up part runs.
+    case goose
+    /// sqlx's `VERSION_description.sql`, or `.up.sql`/`.down.sql` pairs whose down file is
+    /// not run.
+    case sqlx
+    /// The Supabase CLI's `supabase/migrations/<timestamp>_name.sql`, ordered by file name.
+    case supabase
 
     public var description: String { rawValue }
 
@@ -26,7 +39,7 @@ public enum MigrationLayout: String, Sendable, CaseIterable, CustomStringConvert
         switch self {
         case .auto, .plain:
             "migration files are named VERSION_name.sql, VERSION being digits (for example 0003_add_index.sql); "
-                + "for another tool's names pass --layout golang-migrate, flyway, dbmate or diesel"
+                + "for another tool's names pass --layout golang-migrate, flyway, dbmate, diesel, prisma, goose, sqlx or supabase"
         case .golangMigrate:
             "golang-migrate files are named VERSION_name.up.sql and VERSION_name.down.sql, VERSION being digits "
                 + "(for example 3_add_index.up.sql)"
@@ -38,6 +51,18 @@ public enum MigrationLayout: String, Sendable, CaseIterable, CustomStringConvert
         case .diesel:
             "diesel migrations are folders named VERSION_name holding up.sql, VERSION being digits and dashes "
                 + "(for example 2024-01-01-120000_add_index/up.sql)"
+        case .prisma:
+            "Prisma migrations are folders named TIMESTAMP_name holding migration.sql, TIMESTAMP being digits "
+                + "(for example 20240101120000_add_index/migration.sql), in prisma/migrations beside migration_lock.toml"
+        case .goose:
+            "goose files are named VERSION_name.sql, VERSION being digits greater than zero "
+                + "(for example 00003_add_index.sql or 20240101120000_add_index.sql)"
+        case .sqlx:
+            "sqlx files are named VERSION_description.sql, or VERSION_description.up.sql and .down.sql, VERSION being digits "
+                + "that fit a 64-bit integer (for example 20240101120000_add_index.sql)"
+        case .supabase:
+            "Supabase migrations are named TIMESTAMP_name.sql, TIMESTAMP being digits (for example 20240101120000_add_index.sql), "
+                + "in supabase/migrations"
         }
     }
 
@@ -51,6 +76,30 @@ public enum MigrationLayout: String, Sendable, CaseIterable, CustomStringConvert
         case .flyway: try FlywayLayout.read(folder)
         case .dbmate: try DbmateLayout.read(folder)
         case .diesel: try DieselLayout.read(folder)
+        case .prisma: try PrismaLayout.read(folder)
+        case .goose: try GooseLayout.read(folder)
+        case .sqlx: try SqlxLayout.read(folder)
+        case .supabase: try SupabaseLayout.read(folder)
         }
+    }
+
+    /// Whether `lhs` runs before `rhs`, as this layout's own tool orders its migrations:
+    /// Prisma by folder name and the Supabase CLI by file name, byte by byte (so `10_a`
+    /// comes before `2_b`, as they run them); the others by version, numerically.
+    func runsBefore(_ lhs: MigrationFile, _ rhs: MigrationFile) -> Bool {
+        switch self {
+        case .prisma, .supabase:
+            let left = Self.sortedName(of: lhs, folders: self == .prisma)
+            let right = Self.sortedName(of: rhs, folders: self == .prisma)
+            return left.utf8.lexicographicallyPrecedes(right.utf8)
+        case .auto, .plain, .golangMigrate, .flyway, .dbmate, .diesel, .goose, .sqlx:
+            return MigrationFile.numericOrder(lhs.version, rhs.version)
+        }
+    }
+
+    /// The name a tool that orders by name sorts: the migration's folder (Prisma) or file.
+    private static func sortedName(of file: MigrationFile, folders: Bool) -> String {
+        let path = file.path as NSString
+        return folders ? (path.deletingLastPathComponent as NSString).lastPathComponent : path.lastPathComponent
     }
 }
