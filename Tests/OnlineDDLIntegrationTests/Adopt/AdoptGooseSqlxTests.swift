@@ -2,17 +2,26 @@ import Foundation
 import OnlineDDL
 import Testing
 
-/// goose's and sqlx's tables as their PostgreSQL code creates and writes them, over folders
-/// of `VERSION_name.sql` files (the plain layout reads sqlx's simple names as they are).
+/// goose's and sqlx's tables as their PostgreSQL code creates and writes them, over a folder
+/// of goose's annotated files and one of sqlx's reversible pairs.
 @Suite("Integration: adopt goose's and sqlx's history", .serialized)
 struct AdoptGooseSqlxTests {
-    static let files = [
-        "1_create.sql": "CREATE TABLE accounts (id int PRIMARY KEY);\n",
-        "2_note.sql": "ALTER TABLE accounts ADD COLUMN note text;\n",
-        "3_email.sql": "ALTER TABLE accounts ADD COLUMN email text;\n",
+    static let gooseFiles = [
+        "00001_create.sql": "-- +goose Up\nCREATE TABLE accounts (id int PRIMARY KEY);\n\n-- +goose Down\nDROP TABLE accounts;\n",
+        "00002_note.sql": "-- +goose Up\nALTER TABLE accounts ADD COLUMN note text;\n\n-- +goose Down\nALTER TABLE accounts DROP COLUMN note;\n",
+        "00003_email.sql": "-- +goose Up\nALTER TABLE accounts ADD COLUMN email text;\n\n-- +goose Down\nALTER TABLE accounts DROP COLUMN email;\n",
     ]
 
-    static func migrated() throws -> AdoptFixture {
+    static let sqlxFiles = [
+        "1_create.up.sql": "CREATE TABLE accounts (id int PRIMARY KEY);\n",
+        "1_create.down.sql": "DROP TABLE accounts;\n",
+        "2_note.up.sql": "ALTER TABLE accounts ADD COLUMN note text;\n",
+        "2_note.down.sql": "ALTER TABLE accounts DROP COLUMN note;\n",
+        "3_email.up.sql": "ALTER TABLE accounts ADD COLUMN email text;\n",
+        "3_email.down.sql": "ALTER TABLE accounts DROP COLUMN email;\n",
+    ]
+
+    static func migrated(_ files: [String: String]) throws -> AdoptFixture {
         let fixture = try AdoptFixture(files)
         try fixture.database.execute("CREATE TABLE accounts (id int PRIMARY KEY); ALTER TABLE accounts ADD COLUMN note text")
         return fixture
@@ -34,15 +43,15 @@ struct AdoptGooseSqlxTests {
             try fixture.database.query("""
                 INSERT INTO _sqlx_migrations ( version, description, success, checksum, execution_time )
                 VALUES ( $1, $2, $3, sha384(convert_to($4, 'UTF8')), -1 )
-                """, [version, String(file.dropFirst(2).dropLast(4)), success, String(decoding: try fixture.contents(file), as: UTF8.self)])
+                """, [version, String(file.dropFirst(2).dropLast(".up.sql".count)), success, String(decoding: try fixture.contents(file), as: UTF8.self)])
         }
     }
 
     @Test func gooseAdoptsTheVersionsStillApplied() throws {
-        let fixture = try Self.migrated()
+        let fixture = try Self.migrated(Self.gooseFiles)
         try Self.gooseTable(fixture, rows: [(1, true), (2, true), (3, true), (3, false)])
         let (adopt, apply) = try fixture.adoptThenApply(["--from", "goose"], toolTable: "goose_db_version")
-        #expect(adopt.standardOutput.contains("pending      3"), "rolled back by goose down: \(adopt.standardOutput)")
+        #expect(adopt.standardOutput.contains("pending      00003"), "rolled back by goose down: \(adopt.standardOutput)")
         #expect(apply.standardOutput.contains("done: 1 applied, 0 pending"))
         #expect(try fixture.columns("accounts") == ["id", "note", "email"])
         #expect(try fixture.records()["2"]?.origin == .adopted(.goose))
@@ -52,8 +61,8 @@ struct AdoptGooseSqlxTests {
     }
 
     @Test func sqlxAdoptsAndItsChecksumsMatchTheServersSHA384() throws {
-        let fixture = try Self.migrated()
-        try Self.sqlxTable(fixture, rows: [(1, "1_create.sql", true), (2, "2_note.sql", true)])
+        let fixture = try Self.migrated(Self.sqlxFiles)
+        try Self.sqlxTable(fixture, rows: [(1, "1_create.up.sql", true), (2, "2_note.up.sql", true)])
         let (adopt, apply) = try fixture.adoptThenApply(["--from", "sqlx"], toolTable: "_sqlx_migrations")
         #expect(!adopt.standardOutput.contains("changed since"), "\(adopt.standardOutput)")
         #expect(apply.standardOutput.contains("done: 1 applied, 0 pending"))
@@ -61,16 +70,16 @@ struct AdoptGooseSqlxTests {
     }
 
     @Test func sqlxFailedRowAndChangedFileAreRefused() throws {
-        let fixture = try Self.migrated()
-        try Self.sqlxTable(fixture, rows: [(1, "1_create.sql", true), (2, "2_note.sql", false)])
+        let fixture = try Self.migrated(Self.sqlxFiles)
+        try Self.sqlxTable(fixture, rows: [(1, "1_create.up.sql", true), (2, "2_note.up.sql", false)])
         let failed = try fixture.cli("adopt", ["--from", "sqlx"])
         #expect(failed.status == 2, "\(failed.combined)")
         #expect(failed.standardError.contains("sqlx: version 2 (note) failed (success = false)"))
         try fixture.database.execute("UPDATE _sqlx_migrations SET success = true")
-        try fixture.write("2_note.sql", "ALTER TABLE accounts ADD COLUMN note text; -- edited\n")
+        try fixture.write("2_note.up.sql", "ALTER TABLE accounts ADD COLUMN note text; -- edited\n")
         let changed = try fixture.cli("adopt", ["--from", "sqlx"])
         #expect(changed.status == 2, "\(changed.combined)")
-        #expect(changed.standardError.contains("2_note.sql: sqlx recorded checksum"))
+        #expect(changed.standardError.contains("2_note.up.sql: sqlx recorded checksum"))
         #expect(try fixture.records().isEmpty)
     }
 }

@@ -5,14 +5,15 @@ import Testing
 /// Prisma's `_prisma_migrations` as its schema engine creates and writes it: a row per
 /// attempt, `checksum` the SHA-256 of the migration's SQL (computed here by the server),
 /// `finished_at` set when it finished, `rolled_back_at` by `prisma migrate resolve
-/// --rolled-back`. The folder holds `<timestamp>_<name>` migrations; `migration_name` is
-/// that name.
+/// --rolled-back`. The folder is Prisma's `migrations`: `<timestamp>_<name>/migration.sql`
+/// beside `migration_lock.toml`; `migration_name` is the migration folder's name.
 @Suite("Integration: adopt Prisma's history", .serialized)
 struct AdoptPrismaTests {
     static let files = [
-        "20240101000000_init.sql": "CREATE TABLE accounts (id int PRIMARY KEY);\n",
-        "20240102000000_note.sql": "ALTER TABLE accounts ADD COLUMN note text;\r\n",
-        "20240103000000_email.sql": "ALTER TABLE accounts ADD COLUMN email text;\n",
+        "migration_lock.toml": "provider = \"postgresql\"\n",
+        "20240101000000_init/migration.sql": "CREATE TABLE accounts (id int PRIMARY KEY);\n",
+        "20240102000000_note/migration.sql": "ALTER TABLE accounts ADD COLUMN note text;\r\n",
+        "20240103000000_email/migration.sql": "ALTER TABLE accounts ADD COLUMN email text;\n",
     ]
 
     /// Prisma's rows for the first two migrations; `finished` and `rolledBack` set the second's.
@@ -20,13 +21,13 @@ struct AdoptPrismaTests {
         let fixture = try AdoptFixture(files)
         try fixture.database.execute("CREATE TABLE accounts (id int PRIMARY KEY); ALTER TABLE accounts ADD COLUMN note text")
         try fixture.database.execute(ToolHistoryTable.ddl(.prisma))
-        for (file, done, rolled) in [("20240101000000_init.sql", true, false), ("20240102000000_note.sql", finished, rolledBack)] {
-            let sql = String(decoding: try fixture.contents(file), as: UTF8.self)
+        for (name, done, rolled) in [("20240101000000_init", true, false), ("20240102000000_note", finished, rolledBack)] {
+            let sql = String(decoding: try fixture.contents("\(name)/migration.sql"), as: UTF8.self)
             try fixture.database.query("""
                 INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, rolled_back_at, applied_steps_count)
                 VALUES (gen_random_uuid()::text, encode(sha256(convert_to($1, 'UTF8')), 'hex'), $2, now(),
                         CASE WHEN $3 THEN now() END, CASE WHEN $4 THEN now() END, CASE WHEN $3 THEN 1 ELSE 0 END)
-                """, [sql, String(file.dropLast(4)), done, rolled])
+                """, [sql, name, done, rolled])
         }
         return fixture
     }
@@ -58,12 +59,12 @@ struct AdoptPrismaTests {
 
     @Test func aChangedFileIsReportedAndLineEndingsAreNot() throws {
         let fixture = try Self.migrated()
-        try fixture.write("20240102000000_note.sql", "ALTER TABLE accounts ADD COLUMN note text;\n")
+        try fixture.write("20240102000000_note/migration.sql", "ALTER TABLE accounts ADD COLUMN note text;\n")
         let sameButLF = try fixture.cli("adopt", ["--from", "prisma", "--dry-run"])
         #expect(sameButLF.status == 0, "Prisma reads CRLF and LF alike: \(sameButLF.combined)")
-        try fixture.write("20240102000000_note.sql", "ALTER TABLE accounts ADD COLUMN note varchar;\n")
+        try fixture.write("20240102000000_note/migration.sql", "ALTER TABLE accounts ADD COLUMN note varchar;\n")
         let changed = try fixture.cli("adopt", ["--from", "prisma"])
         #expect(changed.status == 2, "\(changed.combined)")
-        #expect(changed.standardError.contains("20240102000000_note.sql: prisma recorded checksum"))
+        #expect(changed.standardError.contains("20240102000000_note/migration.sql: prisma recorded checksum"))
     }
 }

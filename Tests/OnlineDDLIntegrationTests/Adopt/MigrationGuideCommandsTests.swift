@@ -3,25 +3,44 @@ import OnlineDDL
 import Testing
 
 /// Runs the three commands of each `docs/migrating-from-<tool>.md` as shown, from a folder
-/// whose `db/migrations` holds the layout fixture of that tool, against a fresh database the
-/// tool migrated up to the last file but one: each exits 0, and afterwards onlineddl's
-/// history has every file, the last one applied by onlineddl.
+/// that holds the layout fixture of that tool where the guide has it, against a fresh
+/// database the tool migrated up to the last file but one: each exits 0, and afterwards
+/// onlineddl's history has every file, the last one applied by onlineddl.
 @Suite("Integration: the migration guides' commands run as shown", .serialized)
 struct MigrationGuideCommandsTests {
-    static let guides: [(AdoptionSource, MigrationLayout)] = [
-        (.golangMigrate, .golangMigrate), (.dbmate, .dbmate), (.flyway, .flyway), (.diesel, .diesel),
+    struct Guide: Sendable, CustomTestStringConvertible {
+        let tool: AdoptionSource
+        let layout: MigrationLayout
+        /// The fixture, under Tests/OnlineDDLTests/Fixtures/layouts.
+        let fixture: String
+        /// Where the guide's commands find it, and the folder they name.
+        let destination: String
+        let folder: String
+        var testDescription: String { tool.rawValue }
+    }
+
+    static let guides = [
+        Guide(tool: .golangMigrate, layout: .golangMigrate, fixture: "golang-migrate", destination: "db/migrations", folder: "db/migrations"),
+        Guide(tool: .dbmate, layout: .dbmate, fixture: "dbmate", destination: "db/migrations", folder: "db/migrations"),
+        Guide(tool: .flyway, layout: .flyway, fixture: "flyway", destination: "db/migrations", folder: "db/migrations"),
+        Guide(tool: .diesel, layout: .diesel, fixture: "diesel", destination: "db/migrations", folder: "db/migrations"),
+        Guide(tool: .goose, layout: .goose, fixture: "goose", destination: "db/migrations", folder: "db/migrations"),
+        Guide(tool: .sqlx, layout: .sqlx, fixture: "sqlx/migrations", destination: "migrations", folder: "migrations"),
+        Guide(tool: .prisma, layout: .prisma, fixture: "prisma", destination: "prisma", folder: "prisma/migrations"),
     ]
 
     @Test(arguments: guides)
-    func theGuidesCommandsSwitchATool(tool: AdoptionSource, layout: MigrationLayout) throws {
+    func theGuidesCommandsSwitchATool(guide: Guide) throws {
+        let tool = guide.tool
         let commands = try DocsCommandsTests.commands(in: "docs/migrating-from-\(tool).md")
         #expect(commands.count == 3, "a guide switches in three commands: \(commands)")
+        #expect(commands.allSatisfy { $0.contains(" \(guide.folder)") }, "\(commands)")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("guide-\(UUID())")
-        let migrations = directory.appendingPathComponent("db/migrations")
-        try FileManager.default.createDirectory(at: migrations.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let destination = directory.appendingPathComponent(guide.destination)
+        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let fixture = DocsCommandsTests.root.appendingPathComponent("Tests/OnlineDDLTests/Fixtures/layouts/\(layout)")
-        try FileManager.default.copyItem(at: fixture, to: migrations)
+        let fixture = DocsCommandsTests.root.appendingPathComponent("Tests/OnlineDDLTests/Fixtures/layouts/\(guide.fixture)")
+        try FileManager.default.copyItem(at: fixture, to: destination)
 
         let admin = try TestDatabase.connect()
         let name = TestDatabase.uniqueName("guide")
@@ -30,7 +49,7 @@ struct MigrationGuideCommandsTests {
         var url = try #require(URLComponents(string: TestDatabase.url()))
         url.path = "/\(name)"
         let databaseURL = try #require(url.string)
-        let files = try MigrationDirectory(path: migrations.path, layout: layout).files
+        let files = try MigrationDirectory(path: directory.appendingPathComponent(guide.folder).path, layout: guide.layout).files
         let database = try Connection(ConnectionString(databaseURL))
         try ToolHistoryTable.migrate(Array(files.dropLast()), with: tool, on: database)
 
