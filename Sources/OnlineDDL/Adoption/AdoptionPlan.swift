@@ -18,7 +18,11 @@ public struct AdoptionPlan: Sendable, Equatable {
     /// Matches another tool's history to the folder's migrations (in version order).
     public init(adopting history: ForeignHistory, migrations: [PreparedMigration], records: [String: HistoryRecord]) {
         origin = .adopted(history.source)
-        problems = history.problems
+        problems = history.problems.map { problem in
+            guard case .dirty(let version, nil) = problem else { return problem }
+            let before = migrations.last { MigrationFile.numericOrder($0.file.version, version) }
+            return .dirty(version: version, previous: before.map { $0.file.canonicalVersion } ?? "-1")
+        }
         let names = Dictionary(migrations.map { ($0.file.canonicalVersion, $0.file.name) }) { first, _ in first }
         let versions = Set(names.keys)
         var applied: [String: ForeignMigration] = [:]

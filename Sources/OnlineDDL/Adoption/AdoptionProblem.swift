@@ -3,7 +3,9 @@
 /// baseline asked for. Each message names the row, what to check and how to go on.
 public enum AdoptionProblem: Sendable, Equatable, CustomStringConvertible {
     /// golang-migrate's `dirty = true`: it stopped in the middle of this version.
-    case dirty(version: String)
+    /// `previous` is the folder's version before it (`-1`, golang-migrate's none, when it
+    /// is the first), once matched to the folder.
+    case dirty(version: String, previous: String? = nil)
     /// A Flyway or sqlx row with `success = false`.
     case failed(AdoptionSource, row: String, version: String)
     /// A Prisma row neither finished nor rolled back: the migration failed or is running.
@@ -28,10 +30,11 @@ public enum AdoptionProblem: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .dirty(let version):
+        case .dirty(let version, let previous):
+            let undone = previous.map { "`migrate force \($0)`" } ?? "`migrate force` with the version before it (-1 if none)"
             return "golang-migrate: version \(version) is marked dirty (dirty = true): golang-migrate stopped in the middle of it. "
                 + "Check by hand which of its statements took effect and finish or undo them, then run `migrate force \(version)` "
-                + "if it is now fully applied, or `migrate force` with the version before it (-1 if none) if you undid it, and run adopt again"
+                + "if it is now fully applied, or \(undone) if you undid it, and run adopt again"
         case .failed(let source, let row, let version):
             let fix = source == .flyway
                 ? "then `flyway repair` to remove the failed row"

@@ -38,6 +38,16 @@ struct AdoptionPlanTests {
         #expect(second.alreadyRecorded == ["1", "2"])
     }
 
+    @Test func aDirtyVersionSaysWhichVersionToForceBackTo() throws {
+        let migrations = try ["1", "5", "42"].map { try Self.migration($0) }
+        let dirty = GolangMigrateHistory.history([.init(version: "42", dirty: true)])
+        let plan = AdoptionPlan(adopting: dirty, migrations: migrations, records: [:])
+        #expect(plan.problems == [.dirty(version: "42", previous: "5")])
+        #expect(plan.problems[0].description.contains("`migrate force 42` if it is now fully applied, or `migrate force 5` if you undid it"))
+        let first = AdoptionPlan(adopting: GolangMigrateHistory.history([.init(version: "1", dirty: true)]), migrations: migrations, records: [:])
+        #expect(first.problems == [.dirty(version: "1", previous: "-1")])
+    }
+
     @Test func aVersionWithoutAFileIsRefusedByName() throws {
         let migrations = [try Self.migration("1")]
         var history = ForeignHistory(source: .diesel)
