@@ -70,12 +70,22 @@ final class AdoptFixture {
     }
 
     /// adopt, then apply: returns both outputs after checking adopt left the tool's table
-    /// alone and exited 0.
+    /// alone and exited 0, that a second adopt records nothing, and that a connected plan
+    /// then plans only the migrations adopt left pending.
     func adoptThenApply(_ adoptArguments: [String], toolTable: String) throws -> (adopt: CLI.Output, apply: CLI.Output) {
         let before = try snapshot(toolTable)
         let adopt = try cli("adopt", adoptArguments)
         #expect(adopt.status == 0, "\(adopt.combined)")
         #expect(try snapshot(toolTable) == before, "adopt never writes the other tool's table")
+        let again = try cli("adopt", adoptArguments + ["--format", "json"])
+        #expect(again.status == 0, "\(again.combined)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(again.standardOutput.utf8)) as? [String: Any])
+        #expect((report["recorded"] as? [Any])?.isEmpty == true, "a second adopt records nothing: \(again.standardOutput)")
+        let plan = try cli("plan", ["--format", "json"])
+        #expect(plan.status == 0, "\(plan.combined)")
+        let planned = try #require(try JSONSerialization.jsonObject(with: Data(plan.standardOutput.utf8)) as? [String: Any])
+        let versions = (planned["migrations"] as? [[String: Any]])?.compactMap { $0["version"] as? String }
+        #expect(versions == report["pending"] as? [String], "plan plans what adopt left pending: \(plan.standardOutput)")
         let apply = try cli("apply")
         #expect(apply.status == 0, "\(apply.combined)")
         return (adopt, apply)
