@@ -49,7 +49,13 @@ public struct AdoptionPlan: Sendable, Equatable {
         }
         for migration in migrations {
             let canonical = migration.file.canonicalVersion
-            if records[canonical] != nil {
+            if let record = records[canonical] {
+                if !record.isComplete, applied[canonical] != nil {
+                    problems.append(.conflictingRecord(
+                        version: migration.file.version,
+                        reason: "partly applied by onlineddl (\(record.statementsApplied) of \(record.statementsTotal) statements), "
+                            + "though \(history.source) applied it too"))
+                }
                 alreadyRecorded.append(migration.file.version)
             } else if let foreign = applied[canonical] {
                 if let checksum = foreign.checksum, !checksum.matches(migration.file.contents) {

@@ -48,6 +48,15 @@ struct AdoptionPlanTests {
         #expect(first.problems == [.dirty(version: "1", previous: "-1")])
     }
 
+    @Test func aVersionOnlineddlPartlyAppliedThatTheToolAppliedIsRefused() throws {
+        let migrations = [try Self.migration("1")]
+        var history = ForeignHistory(source: .dbmate)
+        history.applied = [ForeignMigration(version: "1", row: "version 1")]
+        let plan = AdoptionPlan(adopting: history, migrations: migrations, records: ["1": Self.record(migrations[0], complete: false)])
+        #expect(plan.problems.count == 1)
+        #expect(plan.problems[0].description.contains("partly applied by onlineddl (0 of 1 statements), though dbmate applied it too"))
+    }
+
     @Test func aVersionWithoutAFileIsRefusedByName() throws {
         let migrations = [try Self.migration("1")]
         var history = ForeignHistory(source: .diesel)
