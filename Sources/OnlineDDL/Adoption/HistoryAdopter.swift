@@ -20,6 +20,14 @@ public struct HistoryAdopter {
         public let plan: AdoptionPlan
         /// The other tool's table, schema-qualified; nil for a baseline.
         public let toolTable: ForeignTable?
+        /// The name of each migration of the folder, by version as written.
+        public let names: [String: String]
+
+        init(plan: AdoptionPlan, toolTable: ForeignTable?, migrations: [PreparedMigration]) {
+            self.plan = plan
+            self.toolTable = toolTable
+            names = Dictionary(migrations.map { ($0.file.version, $0.file.name) }) { first, _ in first }
+        }
     }
 
     /// Adopts `source`'s history (nil: the one tool whose table is found) from `table` (nil:
@@ -37,7 +45,7 @@ public struct HistoryAdopter {
             guard plan.problems.isEmpty else { throw .refused(plan.problems) }
             guard plan.changed.isEmpty || allowChanged else { throw .changed(source, plan.changed) }
             if !dryRun { try record(plan, on: connection) }
-            return Outcome(plan: plan, toolTable: located)
+            return Outcome(plan: plan, toolTable: located, migrations: migrations)
         }
     }
 
@@ -48,7 +56,7 @@ public struct HistoryAdopter {
             let plan = AdoptionPlan(baselineAt: version, migrations: migrations, records: records)
             guard plan.problems.isEmpty else { throw .refused(plan.problems) }
             if !dryRun { try record(plan, on: connection) }
-            return Outcome(plan: plan, toolTable: nil)
+            return Outcome(plan: plan, toolTable: nil, migrations: migrations)
         }
     }
 

@@ -12,6 +12,8 @@ struct AdoptionReport: Encodable {
     let alreadyRecorded: [String]
     let pending: [String]
     let changed: [AdoptionChange]
+    /// Each migration's name, for the text.
+    let names: [String: String]
 
     init(outcome: HistoryAdopter.Outcome, historyTable: HistoryTable, dryRun: Bool) {
         origin = outcome.plan.origin
@@ -22,6 +24,7 @@ struct AdoptionReport: Encodable {
         alreadyRecorded = outcome.plan.alreadyRecorded
         pending = outcome.plan.pending
         changed = outcome.plan.changed
+        names = outcome.names
     }
 
     enum CodingKeys: String, CodingKey {
@@ -52,8 +55,8 @@ struct AdoptionReport: Encodable {
             if changedFiles.contains(migration.file) { note += "; changed since, today's contents recorded" }
             lines.append("\(dryRun ? "would record" : "recorded    ") \(migration.version) \(migration.name)  (\(note))")
         }
-        for version in alreadyRecorded { lines.append("already      \(version)  (in onlineddl's history: left as it is)") }
-        for version in pending { lines.append("pending      \(version)  (never applied: the next apply runs it)") }
+        for version in alreadyRecorded { lines.append("already      \(version) \(names[version] ?? "")  (in onlineddl's history: left as it is)") }
+        for version in pending { lines.append("pending      \(version) \(names[version] ?? "")  (never applied: the next apply runs it)") }
         let verb = dryRun ? "would record" : "recorded"
         lines.append("\(historyTable): \(verb) \(recorded.count) as \(origin), \(alreadyRecorded.count) already recorded, \(pending.count) pending")
         return lines.joined(separator: "\n") + "\n"
