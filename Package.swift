@@ -16,10 +16,12 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        .systemLibrary(
+        // libpq's API, loaded with dlopen on first use (Sources/CLibPQ/libpq.c): headers of
+        // Debian's libpq-dev (or Homebrew's libpq), library libpq.so.5 at run time.
+        .target(
             name: "CLibPQ",
-            pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+            cSettings: [.unsafeFlags(["-I/opt/homebrew/opt/libpq/include", "-I/usr/local/opt/libpq/include"], .when(platforms: [.macOS]))],
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
         ),
         // libpg_query for PostgreSQL 18's grammar, built by scripts/install-libpg-query.
         .systemLibrary(name: "CPgQuery"),

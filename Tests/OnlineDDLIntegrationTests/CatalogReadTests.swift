@@ -24,6 +24,28 @@ struct CatalogReadTests {
         #expect(sequences["note"] == .some(nil))
     }
 
+    @Test func aLaterReadTakesTheSystemRelationsOfAnEarlierOne() throws {
+        let connection = try TestDatabase.connect()
+        let table = TestDatabase.uniqueName("catalog_reuse")
+        let earlier = try CatalogSnapshot.read(from: connection, measuringSizes: false)
+        try connection.execute("CREATE TABLE \(table) (id int PRIMARY KEY, note text)")
+        defer { _ = try? connection.execute("DROP TABLE IF EXISTS \(table)") }
+        let full = try CatalogSnapshot.read(from: connection, measuringSizes: false)
+        let reused = try CatalogSnapshot.read(from: connection, measuringSizes: false, reusingSystemRelationsOf: earlier)
+        func system(_ catalog: CatalogSnapshot) -> [RelationID: CatalogRelation] {
+            catalog.relations.filter { $0.value.name.schema == "pg_catalog" || $0.value.name.schema == "information_schema" }
+        }
+        #expect(system(earlier).count > 100)
+        #expect(system(reused) == system(earlier))
+        #expect(Set(system(full).keys) == Set(system(earlier).keys))
+        // The user schemas are read again: the new table and its index, as a full read has them.
+        let name = RelationName(schema: "public", name: table)
+        let relation = try #require(reused.relation(named: name))
+        #expect(relation == full.relation(named: name))
+        #expect(!reused.indexes(of: relation.id).isEmpty && reused.indexes(of: relation.id) == full.indexes(of: relation.id))
+        #expect(reused.relation(named: RelationName(schema: nil, name: "pg_class"))?.name.schema == "pg_catalog")
+    }
+
     @Test func sizesAreMeasuredOnDiskOrEstimatedFromRelpages() throws {
         let connection = try TestDatabase.connect()
         let table = TestDatabase.uniqueName("catalog_sizes")

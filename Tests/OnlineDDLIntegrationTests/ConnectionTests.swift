@@ -47,6 +47,31 @@ struct ConnectionTests {
         #expect(try connection.preparedQuery("SELECT 1 AS one").rows[0].decode("one", as: Int.self) == 1)
     }
 
+    @Test func preparedQueriesRunTogetherAndAnswerInOrder() throws {
+        let connection = try TestDatabase.connect()
+        let nothing: String? = nil
+        let results = try connection.preparedQueries([
+            ("SELECT $1::int + 1 AS n", [41]),
+            ("SELECT $1::text AS s, $2::text AS missing", ["semi;colon 'quoted'", nothing]),
+            ("SELECT 1 AS none WHERE false", []),
+        ])
+        #expect(results.count == 3)
+        #expect(try results[0].rows[0].decode("n", as: Int.self) == 42)
+        #expect(try results[1].rows[0].decode("s", as: String.self) == "semi;colon 'quoted'")
+        #expect(try results[1].rows[0].decode("missing", as: String?.self) == nil)
+        #expect(results[2].rows.isEmpty)
+        // Prepared once, by the first call: the same texts again prepare nothing new.
+        let again = try connection.preparedQueries([("SELECT $1::int + 1 AS n", [1])])
+        #expect(try again[0].rows[0].decode("n", as: Int.self) == 2)
+        let prepared = try connection.query("SELECT count(*)::int AS n FROM pg_prepared_statements").rows[0]
+        #expect(try prepared.decode("n", as: Int.self) == 3)
+        // An error in the middle is thrown; the connection still works after it.
+        #expect(throws: PostgresError.self) {
+            try connection.preparedQueries([("SELECT 1 AS one", []), ("SELECT 1 / $1::int AS boom", [0]), ("SELECT 2 AS two", [])])
+        }
+        #expect(try connection.preparedQuery("SELECT 1 AS one").rows[0].decode("one", as: Int.self) == 1)
+    }
+
     @Test func simpleProtocolRunsSeveralStatements() throws {
         let connection = try TestDatabase.connect()
         let table = TestDatabase.uniqueName("multi")

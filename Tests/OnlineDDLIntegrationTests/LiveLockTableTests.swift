@@ -43,6 +43,32 @@ struct LiveLockTableTests {
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
     }
 
+    /// One query answers with the server's clock whether or not anyone holds locks (an
+    /// idle server returns a single row of NULL locks), and a lock taken shows up.
+    @Test func aSnapshotCarriesTheServersClockWithOrWithoutLocks() throws {
+        let observer = try TestDatabase.connect()
+        let holder = try TestDatabase.connect()
+        let table = TestDatabase.uniqueName("snapshot_clock")
+        try holder.execute("CREATE TABLE \(table) (id int)")
+        defer {
+            _ = try? holder.execute("ROLLBACK")
+            _ = try? holder.execute("DROP TABLE IF EXISTS \(table)")
+        }
+        func serverClock() throws -> Double {
+            try observer.query("SELECT extract(epoch FROM clock_timestamp())::float8 AS now").rows[0].decode("now")
+        }
+        let before = try serverClock()
+        let idle = try LockSnapshot.read(from: observer)
+        let after = try serverClock()
+        #expect(idle.takenAt >= before && idle.takenAt <= after)
+        #expect(!idle.locks.contains { $0.pid == holder.backendPID })
+        try holder.execute("BEGIN; LOCK TABLE \(table) IN SHARE MODE")
+        let busy = try LockSnapshot.read(from: observer)
+        let end = try serverClock()
+        #expect(busy.locks.contains { $0.pid == holder.backendPID && $0.mode == .share && $0.granted })
+        #expect(busy.takenAt >= after && busy.takenAt <= end)
+    }
+
     /// The classic outage: T1 holds RowExclusive, T2's ALTER TABLE waits, T3's INSERT
     /// waits behind T2 (a soft wait), not behind T1.
     @Test func classicOutageShowsTheSoftWait() throws {

@@ -21,17 +21,21 @@ public struct PlanningSnapshot: Sendable {
     /// ACCESS EXCLUSIVE mode; no other read of theirs requests a lock someone holds).
     public static let lockTimeoutMilliseconds = 100
 
-    /// Reads both (sizes measured or not as in ``CatalogSnapshot/read(from:measuringSizes:access:)``).
+    /// Reads both (sizes measured or not, and system relations taken from an `earlier`
+    /// catalog, as in ``CatalogSnapshot/read(from:measuringSizes:access:reusingSystemRelationsOf:)``).
     /// Throws 55P03 (`lock_not_available`) only when a system catalog stays locked.
-    public static func read(from connection: Connection, measuringSizes: Bool = true) throws(PostgresError) -> PlanningSnapshot {
+    public static func read(
+        from connection: Connection, measuringSizes: Bool = true, reusingSystemRelationsOf earlier: CatalogSnapshot? = nil
+    ) throws(PostgresError) -> PlanningSnapshot {
         let locks = try LockSnapshot.read(from: connection)
         do {
             return PlanningSnapshot(locks: locks, catalog: try CatalogSnapshot.read(
-                from: connection, measuringSizes: measuringSizes, access: RelationAccess(avoidingLocksIn: locks)))
+                from: connection, measuringSizes: measuringSizes, access: RelationAccess(avoidingLocksIn: locks),
+                reusingSystemRelationsOf: earlier))
         } catch where error.sqlState == .lockNotAvailable {
             let later = try LockSnapshot.read(from: connection)
-            return PlanningSnapshot(
-                locks: later, catalog: try CatalogSnapshot.read(from: connection, measuringSizes: measuringSizes, access: .catalogOnly))
+            return PlanningSnapshot(locks: later, catalog: try CatalogSnapshot.read(
+                from: connection, measuringSizes: measuringSizes, access: .catalogOnly, reusingSystemRelationsOf: earlier))
         }
     }
 }

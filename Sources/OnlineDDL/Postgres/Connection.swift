@@ -21,6 +21,13 @@ public final class Connection {
     /// Connects, reading libpq's defaults and `PG*` environment variables for anything
     /// the connection string leaves out.
     public init(_ connectionString: ConnectionString = .environment) throws(PostgresError) {
+        // libpq is loaded on first use (Sources/CLibPQ/libpq.c), so that commands that never
+        // connect start without it.
+        if let reason = onlineddl_libpq_load_error() {
+            throw PostgresError(
+                kind: .connection, sqlState: .unableToEstablishConnection,
+                message: "libpq could not be loaded (\(String(cString: reason))); install libpq (Debian: apt-get install libpq5)")
+        }
         if let reason = connectionString.parseError() {
             throw PostgresError(kind: .connection, sqlState: .unableToEstablishConnection, message: "invalid connection string: \(reason)")
         }
@@ -78,17 +85,50 @@ public final class Connection {
     /// or `DEALLOCATE`, which would drop the prepared statements from under it.
     @discardableResult
     public func preparedQuery(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws(PostgresError) -> QueryResult {
-        let name: String
-        if let known = preparedNames[sql] {
-            name = known
-        } else {
-            name = "onlineddl_\(preparedNames.count + 1)"
-            _ = try takeResult(PQprepare(handle, name, sql, 0, nil))
-            preparedNames[sql] = name
-        }
+        let name = try preparedName(of: sql)
         return try takeResult(Self.withTexts(of: parameters) { count, values in
             PQexecPrepared(handle, name, count, values, nil, nil, 0)
         })
+    }
+
+    /// Several ``preparedQuery(_:_:)`` calls in one round trip: one simple-protocol string of
+    /// `EXECUTE name(parameters)` statements, one result each, in order. The parameters are
+    /// sent as quoted literals. For a read of many small queries, such as the catalog's,
+    /// where waiting for the server once per query would cost more than the queries. The
+    /// first error stops the rest (they run in one implicit transaction) and is thrown.
+    public func preparedQueries(_ queries: [(sql: String, parameters: [any PostgresEncodable])]) throws(PostgresError) -> [QueryResult] {
+        var statements: [String] = []
+        for query in queries {
+            let name = try preparedName(of: query.sql)
+            let arguments = query.parameters.map { $0.postgresText.map(SQLIdentifier.literal) ?? "NULL" }
+            statements.append(arguments.isEmpty ? "EXECUTE \(name)" : "EXECUTE \(name)(\(arguments.joined(separator: ", ")))")
+        }
+        guard PQsendQuery(handle, statements.joined(separator: ";\n")) == 1 else {
+            throw connectionError(String(cString: PQerrorMessage(handle)))
+        }
+        var results: [QueryResult] = []
+        var failure: PostgresError?
+        while let result = PQgetResult(handle) {
+            do {
+                results.append(try takeResult(result))
+            } catch {
+                failure = failure ?? error
+            }
+        }
+        if let failure { throw failure }
+        guard results.count == queries.count else {
+            throw PostgresError(kind: .client, message: "expected \(queries.count) results, the server sent \(results.count)")
+        }
+        return results
+    }
+
+    /// The server-side name of `sql`, prepared on this connection the first time.
+    private func preparedName(of sql: String) throws(PostgresError) -> String {
+        if let known = preparedNames[sql] { return known }
+        let name = "onlineddl_\(preparedNames.count + 1)"
+        _ = try takeResult(PQprepare(handle, name, sql, 0, nil))
+        preparedNames[sql] = name
+        return name
     }
 
     /// Calls `body` with `parameters` as libpq's count and array of C strings (null for SQL

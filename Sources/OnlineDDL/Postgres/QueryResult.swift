@@ -25,18 +25,14 @@ public struct QueryResult: Sendable {
 /// Column names to positions, shared by all rows of a result.
 final class ColumnIndex: Sendable {
     let names: [String]
-    private let positions: [String: Int]
 
     init(columns: [QueryResult.Column]) {
         names = columns.map(\.name)
-        var positions: [String: Int] = [:]
-        for (position, name) in names.enumerated() where positions[name] == nil {
-            positions[name] = position
-        }
-        self.positions = positions
     }
 
-    func position(of name: String) -> Int? { positions[name] }
+    /// The first column of that name. A scan, not a hash table: a result has a few dozen
+    /// columns at most, and comparing short names costs less than hashing one.
+    func position(of name: String) -> Int? { names.firstIndex(of: name) }
 }
 
 /// One row, in PostgreSQL's text format, with typed access by column name or position.

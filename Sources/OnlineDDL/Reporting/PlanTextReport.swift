@@ -89,7 +89,7 @@ public enum PlanTextReport {
     private static func finding(_ file: String, _ finding: MigrationPlan.FindingEntry) -> [String] {
         var lines = ["      \(file):\(finding.line):\(finding.column): \(finding.severity): \(finding.message) [\(finding.rule)]"]
         if let alternative = finding.safeAlternative {
-            lines += alternative.split(separator: "\n").map { "          \($0)" }
+            lines += alternative.nonEmptyLines.map { "          \($0)" }
         }
         return lines
     }
@@ -100,6 +100,29 @@ public enum PlanTextReport {
 }
 
 private extension String {
+    /// The text split at line feeds, empty lines left out: what `split(separator: "\n")`
+    /// returns (a line feed after a carriage return is one `Character` with it, so it does
+    /// not split), found in the UTF-8 bytes instead of by grapheme breaking, which costs
+    /// much more on the long safe alternatives some findings carry.
+    var nonEmptyLines: [Substring] {
+        let bytes = utf8
+        var lines: [Substring] = []
+        var start = bytes.startIndex
+        var previous: UInt8 = 0
+        var index = start
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
+                if start != index { lines.append(self[start..<index]) }
+                start = bytes.index(after: index)
+            }
+            previous = byte
+            index = bytes.index(after: index)
+        }
+        if start != bytes.endIndex { lines.append(self[start..<bytes.endIndex]) }
+        return lines
+    }
+
     /// The text without trailing copies of `character`.
     func trimmingSuffix(_ character: Character) -> String {
         var text = self

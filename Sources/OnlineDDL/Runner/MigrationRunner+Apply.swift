@@ -23,8 +23,12 @@ extension MigrationRunner {
             // The runner needs the catalog for lock targets, not for sizes: measuring every
             // relation on disk before each migration would cost a big database seconds. The
             // read opens no table another session holds in ACCESS EXCLUSIVE mode, so a lock
-            // on a table this migration does not touch neither stalls nor fails it.
-            let resolver = CatalogResolver(catalog: try PlanningSnapshot.read(from: control, measuringSizes: false).catalog)
+            // on a table this migration does not touch neither stalls nor fails it. The system
+            // relations, which no migration changes, are read once per run.
+            let catalog = try PlanningSnapshot.read(
+                from: control, measuringSizes: false, reusingSystemRelationsOf: lastCatalog).catalog
+            lastCatalog = catalog
+            let resolver = CatalogResolver(catalog: catalog)
             let statements = zip(migration.script.statements, analyses).enumerated().map { index, pair in
                 PlannedStatement(statement: pair.0, index: index, migration: migration, analysis: pair.1, resolver: resolver)
             }

@@ -18,6 +18,9 @@ public final class MigrationRunner {
     var lockWait: Duration = .zero
     /// The session of the last migration that ran to its end, for the next one to reuse.
     var finishedSession: MigrationSession?
+    /// The catalog the last migration was resolved through, lending the next read its
+    /// system relations.
+    var lastCatalog: CatalogSnapshot?
 
     /// A runner for the database at `connectionString`; events go to `emit` as they happen.
     public init(
@@ -38,7 +41,10 @@ public final class MigrationRunner {
         var applied: [String] = []
         var pending = migrations
         // No session outlives the run.
-        defer { finishedSession = nil }
+        defer {
+            finishedSession = nil
+            lastCatalog = nil
+        }
         do {
             let control = try openControl()
             try acquireRunLock(on: control)

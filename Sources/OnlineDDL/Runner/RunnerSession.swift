@@ -24,21 +24,28 @@ struct RunnerSession {
     }
 
     /// `session`, which ran an earlier migration to its end, made as good as new for the
-    /// next one: `DISCARD ALL` drops whatever the earlier file left in it (settings,
-    /// temporary tables, advisory locks, prepared statements, role), then the file's
-    /// settings are set (a round trip each: `DISCARD ALL` refuses to share a query string).
-    /// Saves the server a new backend per migration. Nil when the session cannot be reset
-    /// (the server went away, say): open a new one then.
+    /// next one: what `DISCARD ALL` does drops whatever the earlier file left in it
+    /// (settings, temporary tables, advisory locks, prepared statements, role), then the
+    /// file's settings are set, in one round trip. Saves the server a new backend per
+    /// migration. Nil when the session cannot be reset (the server went away, say): open a
+    /// new one then.
     func reuse(_ session: MigrationSession, for directives: MigrationDirectives) -> MigrationSession? {
         let connection = session.connection
         do {
-            try connection.execute("DISCARD ALL")
-            try connection.execute(settings(for: directives, serverVersion: connection.serverVersion))
+            try connection.execute(Self.discardAll + ";\n" + settings(for: directives, serverVersion: connection.serverVersion))
             return session
         } catch {
             return nil
         }
     }
+
+    /// `DISCARD ALL` as the statements PostgreSQL documents it to equal (the DISCARD
+    /// reference page, the same from 9.4 to 18): `DISCARD ALL` itself refuses to run in a
+    /// transaction block, which a string of several statements is.
+    private static let discardAll = """
+        CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; DEALLOCATE ALL; UNLISTEN *;
+        SELECT pg_advisory_unlock_all(); DISCARD PLANS; DISCARD TEMP; DISCARD SEQUENCES
+        """
 
     /// The `SET` statements of a migration session, in one string.
     private func settings(for directives: MigrationDirectives, serverVersion: Int) -> String {

@@ -1,9 +1,10 @@
 extension CatalogSnapshot {
-    /// Reads a snapshot from a live database with ten catalog queries at most, whatever the
-    /// number of statements it is later used for. Each relation is read once: the snapshot
-    /// is the cache. Relations in other sessions' temporary schemas and in TOAST schemas are
-    /// left out; the system catalogs are read too, so that unqualified names resolve as they
-    /// would on the server, but the views among them are left out of view dependencies.
+    /// Reads a snapshot from a live database with nine catalog queries at most, in one round
+    /// trip (two when sizes are measured), whatever the number of statements it is later
+    /// used for. Each relation is read once: the snapshot is the cache. Relations in other
+    /// sessions' temporary schemas and in TOAST schemas are left out; the system catalogs
+    /// are read too, so that unqualified names resolve as they would on the server, but the
+    /// views among them are left out of view dependencies.
     ///
     /// With `measuringSizes`, user relations' sizes are measured on disk
     /// (`pg_total_relation_size`, a few file-system calls per relation: what `plan` reports);
@@ -19,18 +20,34 @@ extension CatalogSnapshot {
     ///
     /// Read it on the connection (or with the `search_path`) the migration will use, since
     /// unqualified names resolve through that session's `search_path`.
+    ///
+    /// `earlier`, a snapshot read before from the same server, lends its system relations
+    /// (`pg_catalog` and `information_schema`, about 330 of a small database's relations):
+    /// only the user schemas are read again. No DDL changes the system relations (that needs
+    /// `allow_system_table_mods`); only their estimated sizes may have moved since.
     public static func read(
-        from connection: Connection, measuringSizes: Bool = true, access: RelationAccess = .unrestricted
+        from connection: Connection, measuringSizes: Bool = true, access: RelationAccess = .unrestricted,
+        reusingSystemRelationsOf earlier: CatalogSnapshot? = nil
     ) throws(PostgresError) -> CatalogSnapshot {
-        try CatalogReader(connection: connection, measuringSizes: measuringSizes, access: access).read()
+        try CatalogReader(
+            connection: connection, measuringSizes: measuringSizes, access: access,
+            systemRelations: earlier.map { $0.relations.values.filter { CatalogReader.isSystemSchema($0.name.schema) } }
+        ).read()
     }
 }
 
-/// The queries behind ``CatalogSnapshot/read(from:)``.
+/// The queries behind ``CatalogSnapshot/read(from:measuringSizes:access:reusingSystemRelationsOf:)``.
 private struct CatalogReader {
     let connection: Connection
     let measuringSizes: Bool
     let access: RelationAccess
+    /// The system relations of an earlier snapshot, or nil to read them.
+    let systemRelations: [CatalogRelation]?
+
+    /// The schemas whose relations are the system's own.
+    static func isSystemSchema(_ schema: String?) -> Bool {
+        schema == "pg_catalog" || schema == "information_schema"
+    }
 
     /// Schemas whose relations the snapshot holds: none of other sessions' temporary schemas.
     private static let visibleSchemas = """
@@ -41,25 +58,32 @@ private struct CatalogReader {
     private static let userSchemas = visibleSchemas + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
 
     func read() throws(PostgresError) -> CatalogSnapshot {
-        let searchPath = try connection.preparedQuery(
-            "SELECT s.name FROM unnest(current_schemas(true)) WITH ORDINALITY AS s(name, position) ORDER BY s.position"
-        ).rows.map { row throws(PostgresError) in try row.decode("name", as: String.self) }
-        let columns = try readColumns()
-        let parents = try readParents()
-        let owners = try readSequenceOwners()
-        let relations = try readRelations(columns: columns, parents: parents, owners: owners)
+        // The eight queries in one round trip: before every migration, waiting for the server
+        // eight times costs more than the queries themselves. The sizes to measure, if any,
+        // take a second one.
+        let results = try connection.preparedQueries([
+            (Self.searchPathQuery, []), (Self.columnsQuery, []), (Self.parentsQuery, []), (Self.sequenceOwnersQuery, []),
+            (Self.relationsQuery, [measuringSizes, systemRelations == nil]), (Self.constraintsQuery, checkAccessParameters),
+            (Self.viewDependenciesQuery, []), (Self.statisticsQuery, []),
+        ])
+        let searchPath = try results[0].rows.map { row throws(PostgresError) in try row.decode("name", as: String.self) }
+        let columns = try columns(from: results[1])
+        let relations = try relations(
+            from: results[4], measured: try measureSizes(of: measurableRelations(in: results[4])), columns: columns,
+            parents: try parents(from: results[2]), owners: try sequenceOwners(from: results[3]))
         return CatalogSnapshot(
             serverMajorVersion: connection.serverVersion / 10000, searchPath: searchPath, relations: relations,
-            constraints: try readConstraints(columns: columns), viewDependencies: try readViewDependencies(),
-            statistics: try readStatistics())
+            constraints: try constraints(from: results[5], columns: columns),
+            viewDependencies: try viewDependencies(from: results[6]), statistics: try statistics(from: results[7]))
     }
 
-    private func readRelations(
-        columns: [RelationID: [CatalogColumn]], parents: [RelationID: [RelationID]], owners: [RelationID: SequenceOwner]
-    ) throws(PostgresError) -> [CatalogRelation] {
-        // `opened`: for a user relation with storage, the TOAST table and the indexes
-        // pg_total_relation_size opens along with it.
-        let result = try connection.preparedQuery("""
+    private static let searchPathQuery =
+        "SELECT s.name FROM unnest(current_schemas(true)) WITH ORDINALITY AS s(name, position) ORDER BY s.position"
+
+    /// `opened`: for a user relation with storage, the TOAST table and the indexes
+    /// `pg_total_relation_size` opens along with it (`$1`: when measuring). `$2`: with the
+    /// system relations.
+    private static let relationsQuery = """
             SELECT c.oid::int8 AS id, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
                    c.relpages::int8 AS pages, c.reltuples::float8 AS tuples,
                    CASE WHEN c.relkind IN ('r', 'm', 'i', 'S', 't', 'p', 'I')
@@ -76,15 +100,26 @@ private struct CatalogReader {
             LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid
             LEFT JOIN pg_index i ON i.indexrelid = c.oid
             WHERE c.relkind <> 'c' AND \(Self.visibleSchemas)
-            """, [measuringSizes])
+              AND ($2 OR n.nspname NOT IN ('pg_catalog', 'information_schema'))
+            """
+
+    /// The relations whose size may be measured: those the read may open with everything
+    /// `pg_total_relation_size` opens along.
+    private func measurableRelations(in result: QueryResult) throws(PostgresError) -> [RelationID] {
         var measurable: [RelationID] = []
         for row in result.rows {
             guard let opened = try row.decode("opened", as: String?.self) else { continue }
             let id = try Self.id(row.decode("id", as: Int.self))
             if access.mayOpen([id] + Self.integers(inArray: opened).map(Self.id)) { measurable.append(id) }
         }
-        let measured = try measureSizes(of: measurable)
-        var relations: [CatalogRelation] = []
+        return measurable
+    }
+
+    private func relations(
+        from result: QueryResult, measured: [RelationID: Int], columns: [RelationID: [CatalogColumn]],
+        parents: [RelationID: [RelationID]], owners: [RelationID: SequenceOwner]
+    ) throws(PostgresError) -> [CatalogRelation] {
+        var relations = systemRelations ?? []
         for row in result.rows {
             guard let kind = CatalogRelationKind(rawValue: try row.decode("kind", as: String.self)) else { continue }
             let id = try Self.id(row.decode("id", as: Int.self))
@@ -122,8 +157,7 @@ private struct CatalogReader {
         return sizes
     }
 
-    private func readColumns() throws(PostgresError) -> [RelationID: [CatalogColumn]] {
-        let result = try connection.preparedQuery("""
+    private static let columnsQuery = """
             SELECT a.attrelid::int8 AS relation, a.attnum::int AS number, a.attname AS name,
                    format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
                    COALESCE(defaults.sequence, identities.sequence, 0)::int8 AS default_sequence
@@ -149,13 +183,14 @@ private struct CatalogReader {
             WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
               AND \(Self.userSchemas)
             ORDER BY 1, 2
-            """)
-        var types = FormattedTypeReader()
+            """
+
+    private func columns(from result: QueryResult) throws(PostgresError) -> [RelationID: [CatalogColumn]] {
         var columns: [RelationID: [CatalogColumn]] = [:]
         for row in result.rows {
             let column = CatalogColumn(
                 number: try row.decode("number", as: Int.self), name: try row.decode("name", as: String.self),
-                type: types.typeName(try row.decode("type", as: String.self)),
+                type: FormattedTypeReader.typeName(try row.decode("type", as: String.self)),
                 isNotNull: try row.decode("not_null", as: Bool.self),
                 defaultSequence: try Self.optionalID(row.decode("default_sequence", as: Int.self)))
             columns[try Self.id(row.decode("relation", as: Int.self)), default: []].append(column)
@@ -163,9 +198,9 @@ private struct CatalogReader {
         return columns
     }
 
-    private func readParents() throws(PostgresError) -> [RelationID: [RelationID]] {
-        let result = try connection.preparedQuery(
-            "SELECT inhrelid::int8 AS child, inhparent::int8 AS parent FROM pg_inherits ORDER BY inhrelid, inhseqno")
+    private static let parentsQuery = "SELECT inhrelid::int8 AS child, inhparent::int8 AS parent FROM pg_inherits ORDER BY inhrelid, inhseqno"
+
+    private func parents(from result: QueryResult) throws(PostgresError) -> [RelationID: [RelationID]] {
         var parents: [RelationID: [RelationID]] = [:]
         for row in result.rows {
             parents[try Self.id(row.decode("child", as: Int.self)), default: []].append(try Self.id(row.decode("parent", as: Int.self)))
@@ -175,14 +210,15 @@ private struct CatalogReader {
 
     /// Sequences owned by a column: `serial` and `OWNED BY` (auto dependency) and identity
     /// columns (internal dependency).
-    private func readSequenceOwners() throws(PostgresError) -> [RelationID: SequenceOwner] {
-        let result = try connection.preparedQuery("""
+    private static let sequenceOwnersQuery = """
             SELECT d.objid::int8 AS sequence, d.refobjid::int8 AS owner, a.attname AS column_name
             FROM pg_depend d JOIN pg_class s ON s.oid = d.objid
             JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
             WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
               AND s.relkind = 'S' AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0
-            """)
+            """
+
+    private func sequenceOwners(from result: QueryResult) throws(PostgresError) -> [RelationID: SequenceOwner] {
         var owners: [RelationID: SequenceOwner] = [:]
         for row in result.rows {
             owners[try Self.id(row.decode("sequence", as: Int.self))] = SequenceOwner(
@@ -197,24 +233,34 @@ private struct CatalogReader {
         let column: String
     }
 
-    private func readConstraints(columns: [RelationID: [CatalogColumn]]) throws(PostgresError) -> [CatalogConstraint] {
-        let result = try connection.preparedQuery("""
+    /// `definition`: `pg_get_constraintdef` of a `CHECK` on a table the read may open (`$1`:
+    /// any but the tables `$2` names), NULL otherwise; `CASE` calls it for those rows only.
+    private static let constraintsQuery = """
             SELECT con.oid::int8 AS id, con.conname AS name, con.conrelid::int8 AS table_id, con.contype::text AS kind,
                    con.confrelid::int8 AS referenced, con.conkey::text AS keys, con.confkey::text AS referenced_keys,
-                   con.convalidated AS validated, con.conparentid <> 0 AS inherited
+                   con.convalidated AS validated, con.conparentid <> 0 AS inherited,
+                   CASE WHEN con.contype = 'c' AND $1 AND con.conrelid <> ALL ($2::text::oid[])
+                        THEN pg_get_constraintdef(con.oid) END AS definition
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE \(Self.userSchemas)
             ORDER BY con.conrelid, con.conname
-            """)
-        var checks: [Int] = []
-        for row in result.rows {
-            guard try row.decode("kind", as: String.self) == CatalogConstraint.Kind.check.rawValue,
-                  access.mayOpen([try Self.id(row.decode("table_id", as: Int.self))]) else { continue }
-            checks.append(try row.decode("id", as: Int.self))
+            """
+
+    /// `$1` and `$2` of ``constraintsQuery``: whether any `CHECK` definition may be read, and
+    /// the tables whose definitions may not.
+    private var checkAccessParameters: [any PostgresEncodable] {
+        switch access {
+        case .unrestricted: [true, Self.oidArray([RelationID]())]
+        case .avoiding(let locked): [true, Self.oidArray(locked.sorted())]
+        case .catalogOnly: [false, Self.oidArray([RelationID]())]
         }
-        let definitions = try checkDefinitions(checks)
+    }
+
+    private func constraints(
+        from result: QueryResult, columns: [RelationID: [CatalogColumn]]
+    ) throws(PostgresError) -> [CatalogConstraint] {
         var constraints: [CatalogConstraint] = []
         for row in result.rows {
             guard let kind = CatalogConstraint.Kind(rawValue: try row.decode("kind", as: String.self)) else { continue }
@@ -230,27 +276,12 @@ private struct CatalogReader {
                 columns: try names("keys", of: table), referencedColumns: try names("referenced_keys", of: referenced),
                 isValidated: try row.decode("validated", as: Bool.self), isInherited: try row.decode("inherited", as: Bool.self),
                 provesNotNull: CheckConstraintReader.notNullColumns(
-                    ofDefinition: definitions[try row.decode("id", as: Int.self)] ?? "")))
+                    ofDefinition: try row.decode("definition", as: String?.self) ?? "")))
         }
         return constraints
     }
 
-    /// `pg_get_constraintdef` of each `CHECK` constraint, by constraint OID.
-    private func checkDefinitions(_ constraints: [Int]) throws(PostgresError) -> [Int: String] {
-        guard !constraints.isEmpty else { return [:] }
-        let result = try connection.preparedQuery("""
-            SELECT con.oid::int8 AS id, pg_get_constraintdef(con.oid) AS definition
-            FROM pg_constraint con WHERE con.oid = ANY ($1::text::oid[])
-            """, [Self.oidArray(constraints)])
-        var definitions: [Int: String] = [:]
-        for row in result.rows {
-            definitions[try row.decode("id", as: Int.self)] = try row.decode("definition", as: String.self)
-        }
-        return definitions
-    }
-
-    private func readViewDependencies() throws(PostgresError) -> [ViewDependency] {
-        let result = try connection.preparedQuery("""
+    private static let viewDependenciesQuery = """
             SELECT DISTINCT r.ev_class::int8 AS view, d.refobjid::int8 AS relation, a.attname AS column_name
             FROM pg_rewrite r
             JOIN pg_class c ON c.oid = r.ev_class
@@ -260,7 +291,9 @@ private struct CatalogReader {
             LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
             WHERE r.rulename = '_RETURN' AND \(Self.userSchemas)
             ORDER BY 1, 2, 3
-            """)
+            """
+
+    private func viewDependencies(from result: QueryResult) throws(PostgresError) -> [ViewDependency] {
         return try result.rows.map { row throws(PostgresError) in
             ViewDependency(
                 view: try Self.id(row.decode("view", as: Int.self)), relation: try Self.id(row.decode("relation", as: Int.self)),
@@ -268,11 +301,12 @@ private struct CatalogReader {
         }
     }
 
-    private func readStatistics() throws(PostgresError) -> [CatalogStatistics] {
-        let result = try connection.preparedQuery("""
-            SELECT n.nspname AS schema, s.stxname AS name, s.stxrelid::int8 AS table_id
-            FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
-            """)
+    private static let statisticsQuery = """
+        SELECT n.nspname AS schema, s.stxname AS name, s.stxrelid::int8 AS table_id
+        FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
+        """
+
+    private func statistics(from result: QueryResult) throws(PostgresError) -> [CatalogStatistics] {
         return try result.rows.map { row throws(PostgresError) in
             CatalogStatistics(
                 name: RelationName(schema: try row.decode("schema", as: String.self), name: try row.decode("name", as: String.self)),
@@ -301,25 +335,32 @@ private struct CatalogReader {
 
 /// Reads `format_type` output as the grammar does, so that catalog types compare with types
 /// written in statements: `character varying(20)` becomes `pg_catalog.varchar` with `[20]`.
-private struct FormattedTypeReader {
-    private var cache: [String: SQLTypeName] = [:]
+/// Each text is parsed once per process: the runner reads the catalog before every migration.
+private enum FormattedTypeReader {
+    private static let cache = Memo<String, SQLTypeName>()
 
-    mutating func typeName(_ formatted: String) -> SQLTypeName {
-        if let known = cache[formatted] { return known }
-        let parsed = (try? SQLScript(file: "format_type", text: "SELECT NULL::\(formatted)"))?
-            .statements.first?.tree.firstTypeCastType
-            .map(SQLTypeName.init(typeNameBody:))
-        let type = parsed ?? SQLTypeName(name: formatted, modifiers: nil)
-        cache[formatted] = type
-        return type
+    static func typeName(_ formatted: String) -> SQLTypeName {
+        cache.value(for: formatted) {
+            (try? SQLScript(file: "format_type", text: "SELECT NULL::\(formatted)"))?
+                .statements.first?.tree.firstTypeCastType
+                .map(SQLTypeName.init(typeNameBody:))
+                ?? SQLTypeName(name: formatted, modifiers: nil)
+        }
     }
 }
 
 /// Reads a `CHECK` constraint's definition (`pg_get_constraintdef`) through the grammar.
 enum CheckConstraintReader {
     /// The columns a `CHECK` proves NOT NULL: each `col IS NOT NULL` that is the whole
-    /// expression or one of its top-level `AND` arguments.
+    /// expression or one of its top-level `AND` arguments. Each definition is parsed once
+    /// per process.
     static func notNullColumns(ofDefinition definition: String) -> Set<String> {
+        definitions.value(for: definition) { parsedNotNullColumns(ofDefinition: definition) }
+    }
+
+    private static let definitions = Memo<String, Set<String>>()
+
+    private static func parsedNotNullColumns(ofDefinition definition: String) -> Set<String> {
         guard !definition.isEmpty,
               let script = try? SQLScript(file: "constraint", text: "ALTER TABLE t ADD \(definition)"),
               let command = script.statements.first?.tree["AlterTableStmt"]?["cmds"]?.elements.first,

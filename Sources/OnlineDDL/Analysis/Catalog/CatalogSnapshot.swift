@@ -37,15 +37,17 @@ public struct CatalogSnapshot: Hashable, Sendable {
         self.constraints = constraints
         self.viewDependencies = viewDependencies
         self.statistics = statistics
-        let ordered = relations.sorted { $0.id < $1.id }
-        idsByName = Dictionary(ordered.map { ($0.name, $0.id) }, uniquingKeysWith: { first, _ in first })
+        // Positions sorted by OID, not the relations themselves: they are large values.
+        let ordered = relations.indices.sorted { relations[$0].id < relations[$1].id }
+        idsByName = Dictionary(ordered.map { (relations[$0].name, relations[$0].id) }, uniquingKeysWith: { first, _ in first })
         var children: [RelationID: [RelationID]] = [:]
         var indexes: [RelationID: [RelationID]] = [:]
         var sequences: [RelationID: [RelationID]] = [:]
-        for relation in ordered {
-            for parent in relation.parents { children[parent, default: []].append(relation.id) }
-            if let table = relation.indexedTable { indexes[table, default: []].append(relation.id) }
-            if let owner = relation.owningTable { sequences[owner, default: []].append(relation.id) }
+        for position in ordered {
+            let id = relations[position].id
+            for parent in relations[position].parents { children[parent, default: []].append(id) }
+            if let table = relations[position].indexedTable { indexes[table, default: []].append(id) }
+            if let owner = relations[position].owningTable { sequences[owner, default: []].append(id) }
         }
         childrenByParent = children
         indexesByTable = indexes

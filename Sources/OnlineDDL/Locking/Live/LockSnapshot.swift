@@ -67,9 +67,11 @@ extension LockSnapshot {
                    extract(epoch FROM a.state_change)::float8 AS state_change,
                    a.wait_event_type, a.wait_event, left(a.query, 2048) AS query, a.backend_type,
                    extract(epoch FROM clock_timestamp())::float8 AS taken_at
-              FROM pg_locks l
-              LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-             WHERE l.pid IS DISTINCT FROM pg_backend_pid()
+              -- One row with NULL locks when there are none, so that an idle server answers
+              -- with its clock in the same round trip.
+              FROM (VALUES (true)) AS always (row)
+              LEFT JOIN (pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid)
+                ON l.pid IS DISTINCT FROM pg_backend_pid()
                AND l.mode <> 'SIReadLock'
                AND (l.database IS NULL OR l.database = 0
                     OR l.database = (SELECT oid FROM pg_database WHERE datname = current_database()))
@@ -79,7 +81,7 @@ extension LockSnapshot {
         var takenAt = 0.0
         for row in result.rows {
             takenAt = try row.decode("taken_at")
-            guard let mode = LockMode(pgLocksName: try row.decode("mode")) else { continue }
+            guard let modeName = try row.decode("mode", as: String?.self), let mode = LockMode(pgLocksName: modeName) else { continue }
             let pid: Int32? = try row.decode("pid")
             let tag = LockTag(
                 type: try row.decode("locktype"), key: try row.decode("key"), relationName: try row.decode("relation_name"),
@@ -98,9 +100,6 @@ extension LockSnapshot {
                     query: try row.decode("query"), backendType: try row.decode("backend_type")
                 )
             }
-        }
-        if result.rows.isEmpty {
-            takenAt = try connection.preparedQuery("SELECT extract(epoch FROM clock_timestamp())::float8 AS now").rows[0].decode("now")
         }
         return LockSnapshot(locks: locks, activity: activity, takenAt: takenAt, serverVersion: connection.serverVersion)
     }
