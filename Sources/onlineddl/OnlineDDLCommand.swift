@@ -15,7 +15,7 @@ struct OnlineDDLCommand: ParsableCommand {
             Exit codes: 0 success, 1 database or migration error, 2 usage or input error, 3 gave up waiting for locks (apply).
             """,
         version: OnlineDDLVersion.current,
-        subcommands: [ApplyCommand.self, StatusCommand.self, PlanCommand.self, LocksCommand.self, SimulateCommand.self, PingCommand.self]
+        subcommands: [ApplyCommand.self, StatusCommand.self, PlanCommand.self, AdoptCommand.self, BaselineCommand.self, LocksCommand.self, SimulateCommand.self, PingCommand.self]
     )
 
     /// Runs the command line, mapping usage errors to exit code 2 and other failures to theirs.

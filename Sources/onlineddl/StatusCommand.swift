@@ -64,7 +64,11 @@ enum StatusTextReport {
                 case .changed:
                     line += "  (file changed since it was applied on \(record.appliedAt))"
                 default:
-                    line += "  (\(record.appliedAt), \(DurationText.human(.milliseconds(record.durationMilliseconds))), \(record.attempts) attempt\(record.attempts == 1 ? "" : "s"))"
+                    if let origin = record.origin {
+                        line += "  (\(origin), \(record.appliedAt))"
+                    } else {
+                        line += "  (\(record.appliedAt), \(DurationText.human(.milliseconds(record.durationMilliseconds))), \(record.attempts) attempt\(record.attempts == 1 ? "" : "s"))"
+                    }
                 }
             }
             lines.append(line)

@@ -67,20 +67,22 @@ public struct HistoryTable: Sendable, Equatable, CustomStringConvertible {
                 statements_applied integer NOT NULL,
                 statements_total integer NOT NULL,
                 building_statement integer,
-                indexes_before text
+                indexes_before text,
+                origin text
             );
             COMMENT ON TABLE \(sqlName) IS 'Migrations applied by onlineddl: one row per version. Do not edit by hand.'
             """)
     }
 
     /// Every recorded migration, by canonical version; empty when the table does not exist.
+    /// A table created before the `origin` column existed reads as all applied by onlineddl.
     public func records(on connection: Connection) throws(PostgresError) -> [String: HistoryRecord] {
         guard try exists(on: connection) else { return [:] }
         let rows = try connection.query("""
             SELECT version, name, checksum, to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS applied_at,
                    duration_ms, attempts, lock_wait_ms, statements_applied, statements_total,
-                   building_statement, indexes_before
-              FROM \(sqlName)
+                   building_statement, indexes_before, to_jsonb(h) ->> 'origin' AS origin
+              FROM \(sqlName) AS h
             """).rows
         var records: [String: HistoryRecord] = [:]
         for row in rows {
@@ -92,7 +94,8 @@ public struct HistoryTable: Sendable, Equatable, CustomStringConvertible {
                 statementsApplied: try row.decode("statements_applied"),
                 statementsTotal: try row.decode("statements_total"),
                 buildingStatement: try row.decode("building_statement"),
-                indexesBefore: (try row.decode("indexes_before", as: String?.self)).map(IndexBuild.decode))
+                indexesBefore: (try row.decode("indexes_before", as: String?.self)).map(IndexBuild.decode),
+                origin: (try row.decode("origin", as: String?.self)).flatMap(HistoryOrigin.init(stored:)))
             records[record.version] = record
         }
         return records
@@ -182,6 +185,8 @@ public struct HistoryRecord: Sendable, Equatable, Codable {
     public var buildingStatement: Int? = nil
     /// The OIDs of the indexes its tables had before that build.
     public var indexesBefore: Set<UInt32>? = nil
+    /// Adopted from another tool or baselined; nil when onlineddl applied it.
+    public var origin: HistoryOrigin? = nil
 
     /// The concurrent index build the run was cut off in, if any.
     public var indexBuild: IndexBuild? {
@@ -201,6 +206,7 @@ public struct HistoryRecord: Sendable, Equatable, Codable {
         case statementsTotal = "statements_total"
         case buildingStatement = "building_statement"
         case indexesBefore = "indexes_before"
+        case origin
     }
 }
 
