@@ -126,6 +126,19 @@ struct MigrationLayoutTests {
             reason: "a file beside diesel's migration folders, which diesel does not run either")])
     }
 
+    /// diesel sorts versions as strings: a version with diesel 2's `-0000` suffix (18
+    /// digits) sorts among the 14-digit ones by its date, not after all of them.
+    @Test func dieselOrdersVersionsAsStringsAsDieselDoes() throws {
+        let path = try LayoutFixtures.temporary([
+            "2025-11-19-091444-0000_a/up.sql": "SELECT 1;", "2026-05-27-120000_b/up.sql": "SELECT 2;",
+            "2026-05-27-120000-0000_c/up.sql": "SELECT 3;", "2024-01-01-000000_d/up.sql": "SELECT 4;",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = try MigrationDirectory(path: path)
+        #expect(folder.layout == .diesel)
+        #expect(folder.files.map(\.name) == ["d", "a", "b", "c"])
+    }
+
     @Test func dieselMetadataOfTheWrongTypeNamesTheFileAndKey() throws {
         let path = try LayoutFixtures.temporary(["2024-01-01-000000_a/up.sql": "SELECT 1;", "2024-01-01-000000_a/metadata.toml": "run_in_transaction = \"no\"\n"])
         defer { try? FileManager.default.removeItem(atPath: path) }
