@@ -139,6 +139,25 @@ struct MigrationLayoutTests {
         #expect(folder.files.map(\.name) == ["d", "a", "b", "c"])
     }
 
+    /// `plan FILE` reads a diesel `up.sql` or a Prisma `migration.sql` with the folder of
+    /// migrations above its own folder; a file of a flat layout with its own folder.
+    @Test func aFileIsReadWithTheMigrationFolderThatListsIt() throws {
+        let path = try LayoutFixtures.temporary([
+            "diesel/2024-01-01-000000_a/up.sql": "SELECT 1;", "diesel/2024-01-01-000000_a/down.sql": "SELECT 2;",
+            "diesel/2024-01-02-000000_b/up.sql": "SELECT 3;",
+            "prisma/migrations/migration_lock.toml": "provider = \"postgresql\"\n",
+            "prisma/migrations/20240101000000_a/migration.sql": "SELECT 1;",
+            "plain/0001_a.sql": "SELECT 1;", "plain/0002_b.sql": "SELECT 2;",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(MigrationDirectory.folder(holding: "\(path)/diesel/2024-01-02-000000_b/up.sql", layout: .auto) == "\(path)/diesel")
+        #expect(MigrationDirectory.folder(holding: "\(path)/diesel/2024-01-01-000000_a/down.sql", layout: .auto) == "\(path)/diesel")
+        #expect(MigrationDirectory.folder(holding: "\(path)/prisma/migrations/20240101000000_a/migration.sql", layout: .auto)
+            == "\(path)/prisma/migrations")
+        #expect(MigrationDirectory.folder(holding: "\(path)/plain/0002_b.sql", layout: .auto) == "\(path)/plain")
+        #expect(MigrationDirectory.folder(holding: "\(path)/plain/README.md", layout: .auto) == "\(path)/plain")
+    }
+
     @Test func dieselMetadataOfTheWrongTypeNamesTheFileAndKey() throws {
         let path = try LayoutFixtures.temporary(["2024-01-01-000000_a/up.sql": "SELECT 1;", "2024-01-01-000000_a/metadata.toml": "run_in_transaction = \"no\"\n"])
         defer { try? FileManager.default.removeItem(atPath: path) }
