@@ -96,6 +96,28 @@ struct UnusableFileCommandTests {
         #expect(stray.standardOutput.isEmpty)
     }
 
+    /// A diesel `up.sql` (or a Prisma `migration.sql`) is in a folder of its own: `plan FILE`
+    /// reads it with the folder of migration folders above, its earlier migrations as history.
+    @Test func aFileOfAFolderPerMigrationLayoutIsPlannedWithTheFoldersAbove() throws {
+        let path = try folder([
+            "2024-01-01-000000_tables/up.sql": "CREATE TABLE parents (id int PRIMARY KEY);\nCREATE TABLE kids (id int, parent_id int);\n"
+                + "CREATE INDEX kids_parent_idx ON kids (parent_id);\n",
+            "2024-01-01-000000_tables/down.sql": "DROP TABLE kids, parents;\n",
+            "2024-01-02-000000_fk/up.sql": "ALTER TABLE kids ADD CONSTRAINT kids_parent_fk FOREIGN KEY (parent_id) REFERENCES parents (id) NOT VALID;\n",
+            "2024-01-02-000000_fk/down.sql": "ALTER TABLE kids DROP CONSTRAINT kids_parent_fk;\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let named = try CLI.run(["plan", "\(path)/2024-01-02-000000_fk/up.sql", "--offline", "--format", "json"])
+        #expect(named.status == 0, "\(named.combined)")
+        let plan = try JSONDecoder().decode(MigrationPlan.self, from: Data(named.standardOutput.utf8))
+        #expect(plan.migrations.map(\.version) == ["20240102000000"])
+        #expect(plan.allFindings.isEmpty, "the first migration's index covers the foreign key")
+
+        let down = try CLI.run(["plan", "\(path)/2024-01-02-000000_fk/down.sql", "--offline"])
+        #expect(down.status == 2)
+        #expect(down.standardError.contains("\(path)/2024-01-02-000000_fk/down.sql: diesel down migration; plan reads only the migrations that run"))
+    }
+
     @Test func applyNamesEveryUnusableFileAndRunsNothing() throws {
         let fixture = try ApplyFixture([
             "0001_create.sql": "CREATE TABLE {t} (id int);\n",

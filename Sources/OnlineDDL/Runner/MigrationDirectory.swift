@@ -1,3 +1,5 @@
+import Foundation
+
 /// A folder of migrations, read as one of the layouts of `MigrationLayout`, in version order.
 ///
 /// Every migration file is read before anything runs. A file the layout cannot name, two
@@ -35,5 +37,36 @@ public struct MigrationDirectory: Sendable {
         self.layout = detected
         self.files = contents.files.sorted(by: detected.runsBefore)
         self.ignored = contents.ignored
+    }
+}
+
+extension MigrationDirectory {
+    /// The migration folder that holds `file`, so that `plan FILE` reads the file with the
+    /// migrations that run before it: the file's own folder when that one reads as a layout
+    /// that lists the file, else the folder above it when that one does (diesel's
+    /// `VERSION_name/up.sql` and Prisma's `TIMESTAMP_name/migration.sql` are each in a folder
+    /// of their own), else the file's own folder, whose reading then says what is wrong.
+    public static func folder(holding file: String, layout: MigrationLayout) -> String {
+        let parent = enclosingFolder(of: file)
+        let target = standardized(file)
+        for candidate in [parent, enclosingFolder(of: parent)] {
+            guard let directory = try? MigrationDirectory(path: candidate, layout: layout) else { continue }
+            let listed = directory.files.map(\.path) + directory.ignored.map(\.path)
+            if listed.contains(where: { standardized($0) == target }) { return candidate }
+        }
+        return parent
+    }
+
+    /// The folder `path` is in, written relative as `path` is: `.` for a bare name,
+    /// `./..` for `.`.
+    private static func enclosingFolder(of path: String) -> String {
+        let last = (path as NSString).lastPathComponent
+        if last == "." || last == ".." { return (path as NSString).appendingPathComponent("..") }
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    private static func standardized(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }

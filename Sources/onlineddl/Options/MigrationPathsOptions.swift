@@ -61,7 +61,7 @@ struct MigrationPathsOptions: ParsableArguments {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw .usage("\(path): no such file or directory")
             }
-            let folder = isDirectory.boolValue ? path : Self.folder(of: path)
+            let folder = isDirectory.boolValue ? path : MigrationDirectory.folder(holding: path, layout: layout ?? .auto)
             let file: String? = isDirectory.boolValue ? nil : Self.standardized(path)
             if let index = selections.firstIndex(where: { Self.standardized($0.folder) == Self.standardized(folder) }) {
                 selections[index].files = file.flatMap { file in selections[index].files.map { $0.union([file]) } }
@@ -70,12 +70,6 @@ struct MigrationPathsOptions: ParsableArguments {
             }
         }
         return selections
-    }
-
-    /// The folder a file is in: `.` for a bare file name.
-    private static func folder(of file: String) -> String {
-        let folder = (file as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
     }
 
     private static func standardized(_ path: String) -> String {

@@ -85,14 +85,19 @@ public enum MigrationLayout: String, Sendable, CaseIterable, CustomStringConvert
 
     /// Whether `lhs` runs before `rhs`, as this layout's own tool orders its migrations:
     /// Prisma by folder name and the Supabase CLI by file name, byte by byte (so `10_a`
-    /// comes before `2_b`, as they run them); the others by version, numerically.
+    /// comes before `2_b`, as they run them); diesel by version string, byte by byte, as
+    /// `MigrationVersion`'s `Ord` does (`20260527120000` before `202605271200000000`, and
+    /// `202511190914440000` before `20260527120000`, in one crates.io folder); the others by
+    /// version, numerically.
     func runsBefore(_ lhs: MigrationFile, _ rhs: MigrationFile) -> Bool {
         switch self {
         case .prisma, .supabase:
             let left = Self.sortedName(of: lhs, folders: self == .prisma)
             let right = Self.sortedName(of: rhs, folders: self == .prisma)
             return left.utf8.lexicographicallyPrecedes(right.utf8)
-        case .auto, .plain, .golangMigrate, .flyway, .dbmate, .diesel, .goose, .sqlx:
+        case .diesel:
+            return lhs.version.utf8.lexicographicallyPrecedes(rhs.version.utf8)
+        case .auto, .plain, .golangMigrate, .flyway, .dbmate, .goose, .sqlx:
             return MigrationFile.numericOrder(lhs.version, rhs.version)
         }
     }

@@ -126,6 +126,38 @@ struct MigrationLayoutTests {
             reason: "a file beside diesel's migration folders, which diesel does not run either")])
     }
 
+    /// diesel sorts versions as strings: a version with diesel 2's `-0000` suffix (18
+    /// digits) sorts among the 14-digit ones by its date, not after all of them.
+    @Test func dieselOrdersVersionsAsStringsAsDieselDoes() throws {
+        let path = try LayoutFixtures.temporary([
+            "2025-11-19-091444-0000_a/up.sql": "SELECT 1;", "2026-05-27-120000_b/up.sql": "SELECT 2;",
+            "2026-05-27-120000-0000_c/up.sql": "SELECT 3;", "2024-01-01-000000_d/up.sql": "SELECT 4;",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = try MigrationDirectory(path: path)
+        #expect(folder.layout == .diesel)
+        #expect(folder.files.map(\.name) == ["d", "a", "b", "c"])
+    }
+
+    /// `plan FILE` reads a diesel `up.sql` or a Prisma `migration.sql` with the folder of
+    /// migrations above its own folder; a file of a flat layout with its own folder.
+    @Test func aFileIsReadWithTheMigrationFolderThatListsIt() throws {
+        let path = try LayoutFixtures.temporary([
+            "diesel/2024-01-01-000000_a/up.sql": "SELECT 1;", "diesel/2024-01-01-000000_a/down.sql": "SELECT 2;",
+            "diesel/2024-01-02-000000_b/up.sql": "SELECT 3;",
+            "prisma/migrations/migration_lock.toml": "provider = \"postgresql\"\n",
+            "prisma/migrations/20240101000000_a/migration.sql": "SELECT 1;",
+            "plain/0001_a.sql": "SELECT 1;", "plain/0002_b.sql": "SELECT 2;",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(MigrationDirectory.folder(holding: "\(path)/diesel/2024-01-02-000000_b/up.sql", layout: .auto) == "\(path)/diesel")
+        #expect(MigrationDirectory.folder(holding: "\(path)/diesel/2024-01-01-000000_a/down.sql", layout: .auto) == "\(path)/diesel")
+        #expect(MigrationDirectory.folder(holding: "\(path)/prisma/migrations/20240101000000_a/migration.sql", layout: .auto)
+            == "\(path)/prisma/migrations")
+        #expect(MigrationDirectory.folder(holding: "\(path)/plain/0002_b.sql", layout: .auto) == "\(path)/plain")
+        #expect(MigrationDirectory.folder(holding: "\(path)/plain/README.md", layout: .auto) == "\(path)/plain")
+    }
+
     @Test func dieselMetadataOfTheWrongTypeNamesTheFileAndKey() throws {
         let path = try LayoutFixtures.temporary(["2024-01-01-000000_a/up.sql": "SELECT 1;", "2024-01-01-000000_a/metadata.toml": "run_in_transaction = \"no\"\n"])
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -21,6 +21,7 @@ public struct Linter: Sendable {
         VacuumFullOrClusterRule(),
         RefreshMatviewBlockingRule(),
         TruncateCascadeRule(),
+        SyntaxNeedsNewerPostgresRule(),
         UnclassifiedStatementRule(),
         UnknownRuleIDRule(),
         EmptyMigrationRule(),
