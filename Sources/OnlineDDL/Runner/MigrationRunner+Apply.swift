@@ -36,7 +36,9 @@ extension MigrationRunner {
             // The catalog only settles where the gate's locks fall. While no other session
             // holds or awaits a lock on any relation, every request would be granted
             // whatever relation it names, so the read waits for the first gate check that
-            // finds the lock table busy (without --predict there is none).
+            // finds the lock table busy (without --predict there is none). The session is
+            // ready first, so that a quiet read serves as the first unit's gate check too.
+            let session = try migrationSession(migration.directives)
             let deferrable = !unresolved.contains { $0.needsCatalog(lockStrategy: configuration.lockStrategy) }
             var statements = unresolved
             var quietLook: LockSnapshot?
@@ -54,7 +56,6 @@ extension MigrationRunner {
             if let problem = execution.problems.first {
                 throw RunFailure.cannotRun(statements[problem.statement].position, reason: problem.message)
             }
-            let session = try migrationSession(migration.directives)
             context = MigrationContext(
                 migration: migration, statements: statements, session: session.connection, canceller: session.canceller,
                 control: control, maxAttempts: migration.directives.maxAttempts ?? configuration.maxAttempts,
