@@ -24,10 +24,12 @@ public struct PlanningSnapshot: Sendable {
     /// Reads both (sizes measured or not, and system relations taken from an `earlier`
     /// catalog, as in ``CatalogSnapshot/read(from:measuringSizes:access:reusingSystemRelationsOf:)``).
     /// Throws 55P03 (`lock_not_available`) only when a system catalog stays locked.
+    /// `locks`, when given, is a lock table the caller has just read on `connection`.
     public static func read(
-        from connection: Connection, measuringSizes: Bool = true, reusingSystemRelationsOf earlier: CatalogSnapshot? = nil
+        from connection: Connection, measuringSizes: Bool = true, reusingSystemRelationsOf earlier: CatalogSnapshot? = nil,
+        locks: LockSnapshot? = nil
     ) throws(PostgresError) -> PlanningSnapshot {
-        let locks = try LockSnapshot.read(from: connection)
+        let locks = if let locks { locks } else { try LockSnapshot.read(from: connection) }
         do {
             return PlanningSnapshot(locks: locks, catalog: try CatalogSnapshot.read(
                 from: connection, measuringSizes: measuringSizes, access: RelationAccess(avoidingLocksIn: locks),

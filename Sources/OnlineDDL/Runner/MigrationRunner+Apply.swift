@@ -2,13 +2,23 @@ extension MigrationRunner {
     /// What one migration needs while it runs.
     struct MigrationContext {
         let migration: PreparedMigration
-        let statements: [PlannedStatement]
+        /// Resolved through the catalog, unless ``deferred``.
+        var statements: [PlannedStatement]
         let session: Connection
         let canceller: QueryCanceller
         let control: Connection
         let maxAttempts: Int
         /// The file's units, decided from the catalog-settled analyses.
         let execution: ExecutionPlan
+        /// Whether ``statements`` are not resolved through the catalog yet: no statement
+        /// needs the catalog to decide how it runs (``PlannedStatement/needsCatalog(lockStrategy:)``),
+        /// and the lock table showed no other session on any relation when the migration
+        /// started. Before each later gate check the runner reads the lock table again (see
+        /// ``MigrationRunner/lookWhileDeferred(_:at:own:reusing:)``); the first time it is
+        /// not quiet, it reads the catalog and the gate decides as it always does.
+        var deferred: Bool
+        /// The quiet lock table read when the migration started, for its first gate check.
+        var quietLook: LockSnapshot?
     }
 
     /// Applies one migration unit by unit (see ``ExecutionPlan``), from the first unit an
@@ -17,20 +27,28 @@ extension MigrationRunner {
         _ migration: PreparedMigration, record: HistoryRecord?, analyzer: StatementAnalyzer, control: Connection
     ) throws(RunFailure) {
         let applied = record?.statementsApplied ?? 0
-        let analyses = migration.script.statements.map(analyzer.analyze)
-        let context: MigrationContext
+        let unresolved = zip(migration.script.statements, migration.script.statements.map(analyzer.analyze))
+            .enumerated().map { index, pair in
+                PlannedStatement(unresolved: pair.0, index: index, migration: migration, analysis: pair.1)
+            }
+        var context: MigrationContext
         do {
-            // The runner needs the catalog for lock targets, not for sizes: measuring every
-            // relation on disk before each migration would cost a big database seconds. The
-            // read opens no table another session holds in ACCESS EXCLUSIVE mode, so a lock
-            // on a table this migration does not touch neither stalls nor fails it. The system
-            // relations, which no migration changes, are read once per run.
-            let catalog = try PlanningSnapshot.read(
-                from: control, measuringSizes: false, reusingSystemRelationsOf: lastCatalog).catalog
-            lastCatalog = catalog
-            let resolver = CatalogResolver(catalog: catalog)
-            let statements = zip(migration.script.statements, analyses).enumerated().map { index, pair in
-                PlannedStatement(statement: pair.0, index: index, migration: migration, analysis: pair.1, resolver: resolver)
+            // The catalog only settles where the gate's locks fall. While no other session
+            // holds or awaits a lock on any relation, every request would be granted
+            // whatever relation it names, so the read waits for the first gate check that
+            // finds the lock table busy (without --predict there is none). The session is
+            // ready first, so that a quiet read serves as the first unit's gate check too.
+            let session = try migrationSession(migration.directives)
+            let deferrable = !unresolved.contains { $0.needsCatalog(lockStrategy: configuration.lockStrategy) }
+            var statements = unresolved
+            var quietLook: LockSnapshot?
+            if !deferrable || configuration.predict {
+                let locks = try LockSnapshot.read(from: control)
+                if deferrable, locks.isQuiet(ignoring: []) {
+                    quietLook = locks
+                } else {
+                    statements = try resolve(unresolved, of: migration, control: control, locks: locks).statements
+                }
             }
             let execution = ExecutionPlan(
                 script: migration.script, transactional: statements.map(\.resolved.transactional),
@@ -38,11 +56,11 @@ extension MigrationRunner {
             if let problem = execution.problems.first {
                 throw RunFailure.cannotRun(statements[problem.statement].position, reason: problem.message)
             }
-            let session = try migrationSession(migration.directives)
             context = MigrationContext(
                 migration: migration, statements: statements, session: session.connection, canceller: session.canceller,
                 control: control, maxAttempts: migration.directives.maxAttempts ?? configuration.maxAttempts,
-                execution: execution)
+                execution: execution, deferred: deferrable && (quietLook != nil || !configuration.predict),
+                quietLook: quietLook)
         } catch let failure as RunFailure {
             throw failure
         } catch let error as PostgresError {
@@ -66,14 +84,60 @@ extension MigrationRunner {
             let statement = context.statements[unit.statements.lowerBound].resolved
             let isolated = unit.kind == .statement && (!statement.transactional || statement.analysis.runsProceduralCode)
             attempts = max(attempts, isolated
-                ? try runAlone(unit.statements.lowerBound, context, cutOffBuild: record?.indexBuild)
-                : try runInTransaction(unit, context))
+                ? try runAlone(unit.statements.lowerBound, &context, cutOffBuild: record?.indexBuild)
+                : try runInTransaction(unit, &context))
         }
         finishedSession = MigrationSession(connection: context.session, canceller: context.canceller)
         emit(.migrationDone(.init(
             version: migration.file.version, name: migration.file.name,
             durationMilliseconds: (clock.now - started).wholeMilliseconds, attempts: attempts,
             lockWaitMilliseconds: (lockWait - waitBefore).wholeMilliseconds)))
+    }
+
+    /// `statements` resolved through the catalog, read now on `control` with `locks` just
+    /// read there, and the lock table the read went by. The runner needs the catalog for
+    /// lock targets, not for sizes: measuring every relation on disk before each migration
+    /// would cost a big database seconds. The read opens no table another session holds
+    /// in ACCESS EXCLUSIVE mode, so a lock on a table this migration does not touch neither
+    /// stalls nor fails it. The system relations, which no migration changes, are read once
+    /// per run.
+    private func resolve(
+        _ statements: [PlannedStatement], of migration: PreparedMigration, control: Connection, locks: LockSnapshot
+    ) throws(PostgresError) -> (statements: [PlannedStatement], locks: LockSnapshot) {
+        let snapshot = try PlanningSnapshot.read(
+            from: control, measuringSizes: false, reusingSystemRelationsOf: lastCatalog, locks: locks)
+        lastCatalog = snapshot.catalog
+        let resolver = CatalogResolver(catalog: snapshot.catalog)
+        let resolved = statements.enumerated().map { index, statement in
+            PlannedStatement(
+                statement: statement.statement, index: index, migration: migration,
+                analysis: statement.resolved.analysis, resolver: resolver)
+        }
+        return (resolved, snapshot.locks)
+    }
+
+    /// Before a gate check while `context` is ``MigrationContext/deferred``: reads the lock
+    /// table (or takes `quiet`, read when the migration started). When it is quiet but for
+    /// `own` (``LockSnapshot/isQuiet(ignoring:)``), every request would be granted: reports
+    /// that and returns nil. Otherwise resolves the statements through the catalog, ends
+    /// the deferral, and returns the lock table for the gate's first look.
+    func lookWhileDeferred(
+        _ context: inout MigrationContext, at position: StatementPosition, own: Set<Int32>, reusing quiet: LockSnapshot? = nil
+    ) throws(RunFailure) -> LockSnapshot? {
+        if let signal = cancellation.signal { throw .interrupted(signal: signal) }
+        do {
+            let locks = if let quiet { quiet } else { try LockSnapshot.read(from: context.control) }
+            if locks.isQuiet(ignoring: own) {
+                emit(.statementPredicted(.init(position: position, verdict: .clear, predictions: [], blockers: [])))
+                return nil
+            }
+            let resolved = try resolve(context.statements, of: context.migration, control: context.control, locks: locks)
+            context.statements = resolved.statements
+            context.deferred = false
+            return resolved.locks
+        } catch {
+            throw .database(error)
+        }
     }
 
     /// The last finished migration's session, reset for `directives`, or a new one.
@@ -97,23 +161,32 @@ extension MigrationRunner {
     /// statement up to the unit's end) goes in just before the `COMMIT`, so the unit and its
     /// record commit together. The gate checks all the unit's locks before `BEGIN`; a lock
     /// failure retries the whole unit. Returns the attempts made.
-    private func runInTransaction(_ unit: ExecutionUnit, _ context: MigrationContext) throws(RunFailure) -> Int {
+    private func runInTransaction(_ unit: ExecutionUnit, _ context: inout MigrationContext) throws(RunFailure) -> Int {
         let started = clock.now
         let waitBefore = lockWait
-        let unitStatements = Array(context.statements[unit.statements])
         // A block's BEGIN (with its options, such as ISOLATION LEVEL) and COMMIT are its own.
-        let begin = unit.kind == .block ? unitStatements.first : nil
-        let commit = unit.kind == .block ? unitStatements.last : nil
-        let body = unit.kind == .block ? Array(unitStatements.dropFirst().dropLast()) : unitStatements
-        let allLocks = MigrationPlanner.distinct(body.flatMap(\.locks))
-        let firstLocking = body.first { !$0.locks.isEmpty } ?? unitStatements.first
+        let begin = unit.kind == .block ? unit.statements.lowerBound : nil
+        let commit = unit.kind == .block ? unit.statements.upperBound - 1 : nil
+        let body = unit.kind == .block ? (unit.statements.lowerBound + 1)..<(unit.statements.upperBound - 1) : unit.statements
+        var quietLook = context.quietLook
+        context.quietLook = nil
         var attempt = 0
         while true {
-            if configuration.predict, !allLocks.isEmpty, let firstLocking {
-                try passGate(allLocks, at: firstLocking.position, runnerPID: nil, control: context.control)
+            if configuration.predict {
+                var first: LockSnapshot?
+                if context.deferred, let mayLock = body.first(where: { context.statements[$0].mayLock }) {
+                    first = try lookWhileDeferred(&context, at: context.statements[mayLock].position, own: [], reusing: quietLook)
+                }
+                let allLocks = MigrationPlanner.distinct(body.flatMap { context.statements[$0].locks })
+                if !context.deferred, let firstLocking = body.first(where: { !context.statements[$0].locks.isEmpty }) {
+                    try passGate(
+                        allLocks, at: context.statements[firstLocking].position, runnerPID: nil, control: context.control,
+                        first: first)
+                }
             }
+            quietLook = nil
             attempt += 1
-            var current = unitStatements.first
+            var current = unit.statements.first
             var statementStarted = clock.now
             // Reported after COMMIT, so nothing but the statements runs while locks are held.
             var finished: [RunEvent.StatementDone] = []
@@ -123,20 +196,32 @@ extension MigrationRunner {
                     attempts: attempt))
             }
             do {
-                try execute(begin?.statement.text ?? "BEGIN", in: context)
-                if let begin { done(begin) }
+                try execute(begin.map { context.statements[$0].statement.text } ?? "BEGIN", in: context)
+                if let begin { done(context.statements[begin]) }
                 var yielded = false
                 // Locks taken by earlier statements of this attempt: PostgreSQL grants a
                 // lock its backend already holds in that mode at once, queue or not. Until
                 // a statement takes locks, the gate's check before the attempt stands.
                 var held: [MigrationPlan.Lock] = []
-                for statement in body {
-                    current = statement
+                // While deferred: whether a statement of this attempt that may lock has run
+                // (without one, `held` would be empty).
+                var mayHold = false
+                for index in body {
+                    current = index
                     if let signal = cancellation.signal { throw RunFailure.interrupted(signal: signal) }
-                    if configuration.predict, !held.isEmpty, !statement.locks.allSatisfy(held.contains) {
+                    var first: LockSnapshot?
+                    if configuration.predict, context.deferred, mayHold, context.statements[index].mayLock {
+                        first = try lookWhileDeferred(
+                            &context, at: context.statements[index].position, own: [context.session.backendPID])
+                        if first != nil {
+                            held = MigrationPlanner.distinct(context.statements[body.lowerBound..<index].flatMap(\.locks))
+                        }
+                    }
+                    let statement = context.statements[index]
+                    if configuration.predict, !context.deferred, !held.isEmpty, !statement.locks.allSatisfy(held.contains) {
                         let assessment = try passGate(
                             statement.locks, at: statement.position, runnerPID: context.session.backendPID,
-                            control: context.control, waitIfBlocked: false)
+                            control: context.control, waitIfBlocked: false, first: first)
                         if assessment.verdict == .wait {
                             yielded = true
                             break
@@ -148,6 +233,7 @@ extension MigrationRunner {
                     }
                     try execute(statement.statement.text, in: context)
                     held += statement.locks.filter { !held.contains($0) }
+                    mayHold = mayHold || statement.mayLock
                     done(statement)
                 }
                 if yielded {
@@ -164,7 +250,7 @@ extension MigrationRunner {
                     context, applied: unit.statements.upperBound, duration: clock.now - started, attempts: attempt,
                     lockWait: lockWait - waitBefore))
                 try execute(record + ";\nCOMMIT", in: context)
-                if let commit { done(commit) }
+                if let commit { done(context.statements[commit]) }
                 finished.forEach { emit(.statementDone($0)) }
                 return attempt
             } catch let failure as RunFailure {
@@ -174,7 +260,8 @@ extension MigrationRunner {
                 rollBack(context)
                 guard let current else { throw .database(error) }
                 try handleFailure(
-                    error, of: current, in: unit, attempt: attempt, statementStarted: statementStarted, context: context)
+                    error, of: context.statements[current], in: unit, attempt: attempt, statementStarted: statementStarted,
+                    context: context)
             } catch {
                 preconditionFailure("unexpected error: \(error)")
             }
@@ -184,17 +271,24 @@ extension MigrationRunner {
     /// Runs a statement that cannot run in a transaction block on its own (autocommit),
     /// recording progress after it. `cutOffBuild` is a concurrent index build an earlier run
     /// was cut off in. Returns the attempts made.
-    private func runAlone(_ index: Int, _ context: MigrationContext, cutOffBuild: IndexBuild?) throws(RunFailure) -> Int {
-        let statement = context.statements[index]
+    private func runAlone(_ index: Int, _ context: inout MigrationContext, cutOffBuild: IndexBuild?) throws(RunFailure) -> Int {
         let unit = ExecutionUnit(kind: .statement, statements: index..<(index + 1))
         let started = clock.now
         let waitBefore = lockWait
         var attempt = 0
-        let finishedBefore = try recoverCutOffBuild(cutOffBuild, of: statement, at: index, context: context)
+        var quietLook = context.quietLook
+        context.quietLook = nil
+        let finishedBefore = try recoverCutOffBuild(cutOffBuild, of: context.statements[index], at: index, context: context)
         while !finishedBefore {
             if let signal = cancellation.signal { throw .interrupted(signal: signal) }
-            if configuration.predict, !statement.locks.isEmpty {
-                try passGate(statement.locks, at: statement.position, runnerPID: nil, control: context.control)
+            var first: LockSnapshot?
+            if configuration.predict, context.deferred, context.statements[index].mayLock {
+                first = try lookWhileDeferred(&context, at: context.statements[index].position, own: [], reusing: quietLook)
+            }
+            quietLook = nil
+            let statement = context.statements[index]
+            if configuration.predict, !context.deferred, !statement.locks.isEmpty {
+                try passGate(statement.locks, at: statement.position, runnerPID: nil, control: context.control, first: first)
             }
             attempt += 1
             let cleanup = try InvalidIndexCleanup.before(statement, control: context.control)
@@ -222,7 +316,8 @@ extension MigrationRunner {
                 on: context.session)
         }
         emit(.statementDone(.init(
-            position: statement.position, durationMilliseconds: (clock.now - started).wholeMilliseconds, attempts: attempt)))
+            position: context.statements[index].position, durationMilliseconds: (clock.now - started).wholeMilliseconds,
+            attempts: attempt)))
         return attempt
     }
 

@@ -7,20 +7,24 @@ extension MigrationRunner {
     /// `checkInterval`, so the migration starts within one interval of the blocker ending.
     ///
     /// `runnerPID` is the migration session when it is inside its transaction already.
-    /// With `waitIfBlocked` false it returns the first verdict, waiting or not.
+    /// With `waitIfBlocked` false it returns the first verdict, waiting or not. `first` is a
+    /// lock table just read on `control`, for the first look.
     @discardableResult
     func passGate(
         _ locks: [MigrationPlan.Lock], at position: StatementPosition, runnerPID: Int32?, control: Connection,
-        waitIfBlocked: Bool = true
+        waitIfBlocked: Bool = true, first: LockSnapshot? = nil
     ) throws(RunFailure) -> GateAssessment {
         let waitStarted = clock.now
         /// The long blockers last reported; nil until the gate first has to wait.
         var reportedBlockers: [Int32?]?
+        var first = first
         while true {
             if let signal = cancellation.signal { throw .interrupted(signal: signal) }
             let assessment: GateAssessment
             do {
-                let table = LiveLockTable(snapshot: try LockSnapshot.read(from: control), queryTexts: configuration.queryTexts)
+                let snapshot = if let taken = first { taken } else { try LockSnapshot.read(from: control) }
+                first = nil
+                let table = LiveLockTable(snapshot: snapshot, queryTexts: configuration.queryTexts)
                 assessment = GateAssessment.assess(
                     locks, table: table, runnerPID: runnerPID, longTransactionAge: configuration.longTransactionAge.seconds)
             } catch {

@@ -8,14 +8,43 @@ struct PlannedStatement: Sendable {
     let locks: [MigrationPlan.Lock]
 
     init(statement: SQLStatement, index: Int, migration: PreparedMigration, analysis: StatementAnalysis, resolver: CatalogResolver) {
+        self.init(statement: statement, index: index, migration: migration, resolved: resolver.resolve(analysis))
+    }
+
+    /// The statement not resolved through the catalog (see ``MigrationRunner/MigrationContext/deferred``):
+    /// no locks on concrete relations, no caveat settled, the offline data work and
+    /// transaction-block rule.
+    init(unresolved statement: SQLStatement, index: Int, migration: PreparedMigration, analysis: StatementAnalysis) {
+        self.init(statement: statement, index: index, migration: migration, resolved: ResolvedAnalysis(
+            analysis: analysis, locks: [], unknownRelations: [], unresolvedLookups: [], caveats: [],
+            dataWork: analysis.dataWork, transactional: analysis.transactional))
+    }
+
+    private init(statement: SQLStatement, index: Int, migration: PreparedMigration, resolved: ResolvedAnalysis) {
         self.statement = statement
         self.position = StatementPosition(
             version: migration.file.version, file: migration.file.path, line: statement.location.line,
             column: statement.location.column, statement: index + 1)
-        self.resolved = resolver.resolve(analysis)
+        self.resolved = resolved
         self.locks = MigrationPlanner.distinct(resolved.locks.map {
             MigrationPlan.Lock(relation: $0.relation.name.description, mode: $0.mode, relationID: $0.relation.id.rawValue)
         })
+    }
+
+    /// Whether the statement may lock a relation: every lock the catalog resolves comes
+    /// from one of the analysis's lock steps, so a statement without any takes none.
+    var mayLock: Bool { !resolved.analysis.lockSteps.isEmpty }
+
+    /// Whether the catalog is needed to decide how the statement runs, whatever the lock
+    /// table shows: its transaction-block rule depends on the catalog (`REINDEX` or
+    /// `CLUSTER` of a possibly partitioned relation), it builds an index concurrently (a
+    /// failure's cleanup needs the indexed tables), or `LOCK TABLE … NOWAIT` statements
+    /// (`nowait`) must name its tables.
+    func needsCatalog(lockStrategy: RunnerConfiguration.LockStrategy) -> Bool {
+        lockStrategy == .nowait || buildsIndexConcurrently || resolved.analysis.caveats.contains {
+            if case .notTransactionalIfPartitioned = $0 { return true }
+            return false
+        }
     }
 
     /// `LOCK TABLE ONLY … IN … MODE NOWAIT` statements that take, up front, the strongest

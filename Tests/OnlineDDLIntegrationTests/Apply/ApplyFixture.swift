@@ -87,11 +87,11 @@ final class ApplyFixture {
         usleep(UInt32(GateAssessment.defaultIdleGrace * 2_000_000))
     }
 
-    /// The columns of the fixture's table.
-    func columns() throws -> [String] {
+    /// The columns of the fixture's table, or of `other`.
+    func columns(of other: String? = nil) throws -> [String] {
         try observer.query(
             "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
-            [table]
+            [other ?? table]
         ).rows.map { try $0.decode("attname") }
     }
 }
