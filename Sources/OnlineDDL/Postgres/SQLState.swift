@@ -28,8 +28,6 @@ public struct SQLState: RawRepresentable, Hashable, Sendable, CustomStringConver
     public static let inFailedSQLTransaction = SQLState(rawValue: "25P02")
     /// 42501: the role lacks a privilege.
     public static let insufficientPrivilege = SQLState(rawValue: "42501")
-    /// 08000: generic connection exception.
-    public static let connectionException = SQLState(rawValue: "08000")
     /// 08006: the connection failed while in use.
     public static let connectionFailure = SQLState(rawValue: "08006")
     /// 08001: the client could not establish a connection.

@@ -21,14 +21,6 @@ public enum CatalogRelationKind: String, Hashable, Sendable {
     /// A composite type's row relation.
     case compositeType = "c"
 
-    /// Whether the relation is an index (plain or partitioned).
-    public var isIndex: Bool { self == .index || self == .partitionedIndex }
-
     /// Whether the relation is a table of some kind (plain, partitioned or foreign).
     public var isTable: Bool { self == .table || self == .partitionedTable || self == .foreignTable }
-
-    /// Whether the relation stores rows in its own files, so scanning or rewriting it costs I/O.
-    public var hasStorage: Bool {
-        self == .table || self == .materializedView || self == .index || self == .sequence || self == .toastTable
-    }
 }
