@@ -106,11 +106,7 @@ struct ApplyCommand: ParsableCommand {
     func run() throws {
         let project = try folder.projectConfiguration(verbose: connection.verbose)
         let configuration = try runnerConfiguration(project)
-        let prepared: [PreparedMigration]
-        switch PreparedMigration.prepareAll(try folder.load(project, verbose: connection.verbose)) {
-        case .success(let migrations): prepared = migrations
-        case .failure(let error): throw CommandFailure.usage(errors: error.errors)
-        }
+        let prepared = try folder.prepared(project, verbose: connection.verbose)
         let reporter = ApplyReporter(
             format: format, verbosity: quiet ? .quiet : connection.verbose ? .verbose : .normal)
         let cancellation = RunCancellation()

@@ -26,7 +26,7 @@ public enum ForeignChecksum: Sendable, Equatable {
         case .flywayCRC32(let stored):
             return Self.flywayChecksum(contents) == stored
         case .sqlxSHA384(let stored):
-            return Self.hex(SHA384.digest(contents)) == stored
+            return SHA384.hexDigest(contents) == stored
         }
     }
 
@@ -41,9 +41,9 @@ public enum ForeignChecksum: Sendable, Equatable {
     /// The value the tool would store for `contents` today.
     public func current(_ contents: [UInt8]) -> String {
         switch self {
-        case .prismaSHA256: Self.hex(SHA256.digest(contents))
+        case .prismaSHA256: SHA256.hexDigest(contents)
         case .flywayCRC32: String(Self.flywayChecksum(contents))
-        case .sqlxSHA384: Self.hex(SHA384.digest(contents))
+        case .sqlxSHA384: SHA384.hexDigest(contents)
         }
     }
 
@@ -75,12 +75,8 @@ public enum ForeignChecksum: Sendable, Equatable {
         return result
     }
 
-    private static let hexDigits = Array("0123456789abcdef")
-
     /// Two lowercase hexadecimal digits per byte.
-    static func hex(_ bytes: [UInt8]) -> String {
-        String(bytes.flatMap { [hexDigits[Int($0 >> 4)], hexDigits[Int($0 & 0x0F)]] })
-    }
+    static func hex(_ bytes: [UInt8]) -> String { Hexadecimal.lowercase(bytes) }
 
     /// One or two digits per byte (`{:x}`), as an old Prisma wrote its checksums (prisma-engines issue 1887).
     static func unpaddedHex(_ bytes: [UInt8]) -> String {

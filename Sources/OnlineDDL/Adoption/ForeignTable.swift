@@ -1,6 +1,6 @@
 /// Another tool's history table: the name given (`--from-table`, else the tool's default,
 /// unqualified) and, once found, the schema it is in.
-public struct ForeignTable: Sendable, Equatable, CustomStringConvertible {
+public struct ForeignTable: Sendable, Hashable, CustomStringConvertible {
     public let schema: String?
     public let name: String
 

@@ -92,10 +92,15 @@ public struct HistoryAdopter {
             return (source, located)
         }
         var found: [(AdoptionSource, ForeignTable)] = []
+        // Tools share a default name (golang-migrate's and dbmate's `schema_migrations`), and
+        // `--from-table` names one table for all: each is looked up once.
+        var lookedUp: [ForeignTable: (table: ForeignTable, columns: Set<String>)?] = [:]
         for candidate in AdoptionSource.allCases {
             let wanted = table ?? ForeignTable(schema: nil, name: candidate.defaultTableName)
-            if let (located, columns) = try database({ () throws(PostgresError) in try reader.locate(wanted) }),
-               located != ownTable, candidate.fits(columns: columns) {
+            if lookedUp[wanted] == nil {
+                lookedUp[wanted] = .some(try database({ () throws(PostgresError) in try reader.locate(wanted) }))
+            }
+            if let (located, columns) = lookedUp[wanted] ?? nil, located != ownTable, candidate.fits(columns: columns) {
                 found.append((candidate, located))
             }
         }

@@ -79,13 +79,16 @@ extension MigrationRunner {
         let started = clock.now
         let waitBefore = lockWait
         var attempts = 0
-        if context.statements.isEmpty { attempts = try recordNoOp(context) }
-        for unit in pending where !context.statements.isEmpty {
-            let statement = context.statements[unit.statements.lowerBound].resolved
-            let isolated = unit.kind == .statement && (!statement.transactional || statement.analysis.runsProceduralCode)
-            attempts = max(attempts, isolated
-                ? try runAlone(unit.statements.lowerBound, &context, cutOffBuild: record?.indexBuild)
-                : try runInTransaction(unit, &context))
+        if context.statements.isEmpty {
+            attempts = try recordNoOp(context)
+        } else {
+            for unit in pending {
+                let statement = context.statements[unit.statements.lowerBound].resolved
+                let isolated = unit.kind == .statement && (!statement.transactional || statement.analysis.runsProceduralCode)
+                attempts = max(attempts, isolated
+                    ? try runAlone(unit.statements.lowerBound, &context, cutOffBuild: record?.indexBuild)
+                    : try runInTransaction(unit, &context))
+            }
         }
         finishedSession = MigrationSession(connection: context.session, canceller: context.canceller)
         emit(.migrationDone(.init(

@@ -19,14 +19,7 @@ public enum SHA256 {
 
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
     public static func hexDigest(_ bytes: [UInt8]) -> String {
-        let hexDigits = Array("0123456789abcdef")
-        var text = ""
-        text.reserveCapacity(64)
-        for byte in digest(bytes) {
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0x0f)])
-        }
-        return text
+        Hexadecimal.lowercase(digest(bytes))
     }
 
     /// The 32-byte digest of `bytes`.

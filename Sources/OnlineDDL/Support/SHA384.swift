@@ -27,6 +27,11 @@ public enum SHA384 {
         0x67332667ffc00b31, 0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4,
     ]
 
+    /// The digest of `bytes` as 96 lowercase hexadecimal digits.
+    public static func hexDigest(_ bytes: [UInt8]) -> String {
+        Hexadecimal.lowercase(digest(bytes))
+    }
+
     /// The 48-byte digest of `bytes`.
     public static func digest(_ bytes: [UInt8]) -> [UInt8] {
         var message = bytes

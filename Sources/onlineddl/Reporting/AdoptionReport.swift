@@ -48,7 +48,7 @@ struct AdoptionReport: Encodable {
 
     var text: String {
         var lines: [String] = []
-        if let toolTable { lines.append("\(origin.description.replacingOccurrences(of: "adopted from ", with: "")) history: \(toolTable)") }
+        if case .adopted(let source) = origin, let toolTable { lines.append("\(source) history: \(toolTable)") }
         let changedFiles = Set(changed.map(\.file))
         for migration in recorded {
             var note = migration.appliedAt.map { "applied \($0)" } ?? "no applied time: recorded now"
