@@ -137,7 +137,7 @@ public struct MigrationPlanner: Sendable {
                     unclassified: analysis.classification.unclassifiedReason,
                     findings: findings.filter { $0.statementIndex == index }.map(MigrationPlan.FindingEntry.init),
                     prediction: prediction,
-                    unit: unit.flatMap { execution.units.firstIndex(of: $0) }.map { $0 + 1 }
+                    unit: execution.unitNumber(containing: index)
                 ))
             }
             migrations.append(MigrationPlan.Migration(

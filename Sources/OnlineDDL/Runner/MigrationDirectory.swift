@@ -47,12 +47,31 @@ extension MigrationDirectory {
     /// `VERSION_name/up.sql` and Prisma's `TIMESTAMP_name/migration.sql` are each in a folder
     /// of their own), else the file's own folder, whose reading then says what is wrong.
     public static func folder(holding file: String, layout: MigrationLayout) -> String {
+        var listings = FolderListings()
+        return folder(holding: file, layout: layout, listings: &listings)
+    }
+
+    /// What candidate folders list, by standardized path (nil: not a readable migration
+    /// folder), so that finding the folders of many files reads each candidate once.
+    public struct FolderListings: Sendable {
+        fileprivate var listed: [String: Set<String>?] = [:]
+
+        public init() {}
+    }
+
+    /// ``folder(holding:layout:)``, reading each candidate folder at most once across calls
+    /// that share `listings`.
+    public static func folder(holding file: String, layout: MigrationLayout, listings: inout FolderListings) -> String {
         let parent = enclosingFolder(of: file)
         let target = standardized(file)
         for candidate in [parent, enclosingFolder(of: parent)] {
-            guard let directory = try? MigrationDirectory(path: candidate, layout: layout) else { continue }
-            let listed = directory.files.map(\.path) + directory.ignored.map(\.path)
-            if listed.contains(where: { standardized($0) == target }) { return candidate }
+            let key = standardized(candidate)
+            if listings.listed[key] == nil {
+                listings.listed[key] = .some((try? MigrationDirectory(path: candidate, layout: layout)).map { directory in
+                    Set((directory.files.map(\.path) + directory.ignored.map(\.path)).map(standardized))
+                })
+            }
+            if let listed = listings.listed[key] ?? nil, listed.contains(target) { return candidate }
         }
         return parent
     }

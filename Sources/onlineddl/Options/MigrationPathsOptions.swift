@@ -36,17 +36,21 @@ struct MigrationPathsOptions: ParsableArguments {
         for selection in try selections() {
             let folder = try MigrationFolderOptions.read(selection.folder, layout: layout, project: project, verbose: verbose)
             var files = folder.files
+            var paths = files.map { Self.standardized($0.path) }
             if let named = selection.files {
-                let paths = Set(files.map { Self.standardized($0.path) })
-                if let stray = named.sorted().first(where: { !paths.contains($0) }) {
+                let listed = Set(paths)
+                if let stray = named.sorted().first(where: { !listed.contains($0) }) {
                     throw .usage(Self.notAMigration(stray, of: folder))
                 }
                 // The files after the last one named change nothing of its plan.
-                if let last = files.lastIndex(where: { named.contains(Self.standardized($0.path)) }) { files = Array(files[...last]) }
+                if let last = paths.lastIndex(where: named.contains) {
+                    files = Array(files[...last])
+                    paths = Array(paths[...last])
+                }
             }
-            inputs.append(zip(files, PreparedMigration.prepareEach(files)).map { file, prepared in
-                var input = MigrationPlanner.Input(file: file, prepared: prepared)
-                input.historyOnly = selection.files.map { !$0.contains(Self.standardized(file.path)) } ?? false
+            inputs.append(zip(zip(files, paths), PreparedMigration.prepareEach(files)).map { pair, prepared in
+                var input = MigrationPlanner.Input(file: pair.0, prepared: prepared)
+                input.historyOnly = selection.files.map { !$0.contains(pair.1) } ?? false
                 return input
             })
         }
@@ -56,12 +60,13 @@ struct MigrationPathsOptions: ParsableArguments {
     /// The folders named, and those of the files named, each once, in the order first named.
     private func selections() throws(CommandFailure) -> [Selection] {
         var selections: [Selection] = []
+        var listings = MigrationDirectory.FolderListings()
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw .usage("\(path): no such file or directory")
             }
-            let folder = isDirectory.boolValue ? path : MigrationDirectory.folder(holding: path, layout: layout ?? .auto)
+            let folder = isDirectory.boolValue ? path : MigrationDirectory.folder(holding: path, layout: layout ?? .auto, listings: &listings)
             let file: String? = isDirectory.boolValue ? nil : Self.standardized(path)
             if let index = selections.firstIndex(where: { Self.standardized($0.folder) == Self.standardized(folder) }) {
                 selections[index].files = file.flatMap { file in selections[index].files.map { $0.union([file]) } }

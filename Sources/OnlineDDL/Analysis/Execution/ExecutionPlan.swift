@@ -29,6 +29,9 @@ public struct ExecutionPlan: Hashable, Sendable {
     public let units: [ExecutionUnit]
     /// Everything that keeps the file from running, in file order; empty when it can run.
     public let problems: [ExecutionProblem]
+    /// For each statement, the position in ``units`` of the unit holding it: asked once per
+    /// statement by the planner and the rules, so a file of many units stays linear.
+    private let unitPositions: [Int?]
 
     /// Splits `statements` into units. `noTransaction` is the file's
     /// `-- onlineddl:no-transaction` directive (or its layout's equivalent).
@@ -42,6 +45,11 @@ public struct ExecutionPlan: Hashable, Sendable {
         }
         self.units = splitter.units
         self.problems = splitter.problems
+        var positions = [Int?](repeating: nil, count: statements.count)
+        for (position, unit) in splitter.units.enumerated() {
+            for index in unit.statements { positions[index] = position }
+        }
+        self.unitPositions = positions
     }
 
     /// The plan of a parsed file whose statements' `transactional` are given in file order.
@@ -70,7 +78,12 @@ public struct ExecutionPlan: Hashable, Sendable {
 
     /// The unit holding statement `index`.
     public func unit(containing index: Int) -> ExecutionUnit? {
-        units.first { $0.statements.contains(index) }
+        unitNumber(containing: index).map { units[$0 - 1] }
+    }
+
+    /// The 1-based number in ``units`` of the unit holding statement `index`.
+    public func unitNumber(containing index: Int) -> Int? {
+        unitPositions.indices.contains(index) ? unitPositions[index].map { $0 + 1 } : nil
     }
 
     /// The units whose statements share a transaction: the whole file, or a `BEGIN … COMMIT`
