@@ -25,13 +25,86 @@ let package = Package(
         ),
         // libpg_query for PostgreSQL 18's grammar, built by scripts/install-libpg-query.
         .systemLibrary(name: "CPgQuery"),
+        // The library, one target per concern, each depending only on those below it
+        // (docs/development.md draws the graph). Pure values up to Catalog and Lint;
+        // Postgres owns libpq and every database read.
+        .target(name: "OnlineDDLSupport", path: "Sources/OnlineDDL/Support"),
+        .target(
+            name: "OnlineDDLParsing",
+            dependencies: ["CPgQuery", "OnlineDDLSupport"],
+            path: "Sources/OnlineDDL/Parsing",
+            linkerSettings: [.unsafeFlags(["-L", libpgQueryLibraryPath])]
+        ),
+        .target(name: "OnlineDDLLocking", dependencies: ["OnlineDDLParsing", "OnlineDDLSupport"], path: "Sources/OnlineDDL/Locking"),
+        .target(
+            name: "OnlineDDLAnalysis",
+            dependencies: ["OnlineDDLLocking", "OnlineDDLParsing", "OnlineDDLSupport"],
+            path: "Sources/OnlineDDL/Analysis"
+        ),
+        .target(
+            name: "OnlineDDLCatalog",
+            dependencies: ["OnlineDDLAnalysis", "OnlineDDLLocking", "OnlineDDLParsing", "OnlineDDLSupport"],
+            path: "Sources/OnlineDDL/Catalog"
+        ),
+        .target(
+            name: "OnlineDDLLint",
+            dependencies: ["OnlineDDLAnalysis", "OnlineDDLLocking", "OnlineDDLParsing", "OnlineDDLSupport"],
+            path: "Sources/OnlineDDL/Lint"
+        ),
+        .target(
+            name: "OnlineDDLPostgres",
+            dependencies: ["CLibPQ", "OnlineDDLCatalog", "OnlineDDLLocking", "OnlineDDLParsing", "OnlineDDLSupport"],
+            path: "Sources/OnlineDDL/Postgres"
+        ),
+        .target(
+            name: "OnlineDDLMigrations",
+            dependencies: [
+                "OnlineDDLPostgres", "OnlineDDLAnalysis", "OnlineDDLParsing", "OnlineDDLSupport",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            path: "Sources/OnlineDDL/Migrations"
+        ),
+        .target(
+            name: "OnlineDDLPlanning",
+            dependencies: [
+                "OnlineDDLMigrations", "OnlineDDLPostgres", "OnlineDDLLint", "OnlineDDLCatalog", "OnlineDDLAnalysis",
+                "OnlineDDLLocking", "OnlineDDLParsing", "OnlineDDLSupport",
+            ],
+            path: "Sources/OnlineDDL/Planning"
+        ),
+        .target(
+            name: "OnlineDDLRunner",
+            dependencies: [
+                "OnlineDDLMigrations", "OnlineDDLPostgres", "OnlineDDLCatalog", "OnlineDDLAnalysis",
+                "OnlineDDLLocking", "OnlineDDLParsing", "OnlineDDLSupport",
+            ],
+            path: "Sources/OnlineDDL/Runner"
+        ),
+        .target(
+            name: "OnlineDDLAdoption",
+            dependencies: ["OnlineDDLRunner", "OnlineDDLMigrations", "OnlineDDLPostgres", "OnlineDDLParsing", "OnlineDDLSupport"],
+            path: "Sources/OnlineDDL/Adoption"
+        ),
+        .target(
+            name: "OnlineDDLReporting",
+            dependencies: ["OnlineDDLPlanning", "OnlineDDLRunner", "OnlineDDLLint", "OnlineDDLLocking", "OnlineDDLParsing", "OnlineDDLSupport"],
+            path: "Sources/OnlineDDL/Reporting"
+        ),
+        .target(
+            name: "OnlineDDLConfiguration",
+            dependencies: ["OnlineDDLRunner", "OnlineDDLLint", "OnlineDDLMigrations", "OnlineDDLParsing", "OnlineDDLSupport"],
+            path: "Sources/OnlineDDL/Configuration"
+        ),
+        // Re-exports every target above, as swift-nio's NIO does, for the command line,
+        // the benchmarks and library users.
         .target(
             name: "OnlineDDL",
             dependencies: [
-                "CLibPQ", "CPgQuery",
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                "OnlineDDLSupport", "OnlineDDLParsing", "OnlineDDLLocking", "OnlineDDLAnalysis", "OnlineDDLCatalog",
+                "OnlineDDLLint", "OnlineDDLPostgres", "OnlineDDLMigrations", "OnlineDDLPlanning", "OnlineDDLRunner",
+                "OnlineDDLAdoption", "OnlineDDLReporting", "OnlineDDLConfiguration",
             ],
-            linkerSettings: [.unsafeFlags(["-L", libpgQueryLibraryPath])]
+            path: "Sources/OnlineDDL/Umbrella"
         ),
         .executableTarget(
             name: "onlineddl",

@@ -1,5 +1,6 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLCatalog
+@testable import OnlineDDLParsing
 
 /// What `CatalogSnapshot.read` makes of a real catalog: column defaults that draw on
 /// sequences, and sizes measured on disk or estimated from `relpages`.

@@ -87,7 +87,7 @@ struct PlanCommandTests {
         #expect(plan.postgresVersion == admin.serverVersion / 10000)
         let statement = try #require(plan.migrations.first?.statements.first)
         // Connected, relations are resolved through the catalog and schema-qualified.
-        #expect(statement.locks.first == MigrationPlan.Lock(relation: "public.\(table)", mode: .accessExclusive))
+        #expect(statement.locks.first == RelationLock(relation: "public.\(table)", mode: .accessExclusive))
         #expect(statement.size == nil, "catalog-only work has no size")
         let index = try #require(plan.migrations.last?.statements.first)
         #expect(index.rewrite == .scan)

@@ -1,3 +1,7 @@
+import OnlineDDLMigrations
+import OnlineDDLPostgres
+import OnlineDDLRunner
+
 /// Why `adopt` or `baseline` recorded nothing.
 public enum AdoptionFailure: Error, Sendable, CustomStringConvertible {
     /// The history says something is half-done, or names what no file has.

@@ -1,3 +1,5 @@
+import OnlineDDLMigrations
+
 /// What `adopt` or `baseline` records in onlineddl's history, worked out from the folder's
 /// migrations and what the history already has, without a database:
 /// - `recorded`: migrations to record as applied (the checksum of today's file, the other

@@ -1,3 +1,5 @@
+import OnlineDDLMigrations
+
 /// Why `adopt` or `baseline` records nothing: a row of the other tool's history that says a
 /// migration is half-done or names no file, or onlineddl's history disagreeing with the
 /// baseline asked for. Each message names the row, what to check and how to go on.

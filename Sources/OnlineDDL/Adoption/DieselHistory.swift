@@ -1,3 +1,5 @@
+import OnlineDDLPostgres
+
 /// diesel's `__diesel_schema_migrations (version VARCHAR(50) PRIMARY KEY, run_on TIMESTAMP
 /// DEFAULT CURRENT_TIMESTAMP)`: a row per applied migration, the version the folder name's
 /// digits (`2024-01-01-120000_x` is `20240101120000`, migrations_internals'

@@ -1,3 +1,6 @@
+import OnlineDDLMigrations
+import OnlineDDLPostgres
+
 /// Flyway's `flyway_schema_history (installed_rank, version, description, type, script,
 /// checksum, installed_by, installed_on, execution_time, success)`, read in
 /// `installed_rank` order as Flyway does:

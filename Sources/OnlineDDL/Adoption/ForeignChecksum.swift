@@ -1,3 +1,5 @@
+import OnlineDDLSupport
+
 /// The checksum another tool stored for a migration it applied, and the rule it computes
 /// it by, so `adopt` can tell a file changed since that tool applied it.
 public enum ForeignChecksum: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import OnlineDDLMigrations
+
 /// What another tool's history table says it applied, in one form for every tool: read
 /// from the tool's rows by its reader (``GolangMigrateHistory``, ``FlywayHistory``, …),
 /// matched to the folder's files by ``AdoptionPlan``.

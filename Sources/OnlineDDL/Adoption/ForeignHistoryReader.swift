@@ -1,3 +1,6 @@
+import OnlineDDLMigrations
+import OnlineDDLPostgres
+
 /// Reads another tool's history table: every query `adopt` sends to it is here, and none
 /// of them writes. The rows go to the tool's reader (``GolangMigrateHistory``, …), which
 /// turns them into a ``ForeignHistory`` without a database.

@@ -1,3 +1,5 @@
+import OnlineDDLParsing
+
 /// Another tool's history table: the name given (`--from-table`, else the tool's default,
 /// unqualified) and, once found, the schema it is in.
 public struct ForeignTable: Sendable, Hashable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import OnlineDDLPostgres
+
 /// golang-migrate's `schema_migrations (version bigint not null primary key, dirty boolean
 /// not null)` (database/postgres): one row, its current version. Every file up to that
 /// version is applied; `dirty` says it stopped in the middle of that version. An empty

@@ -1,3 +1,5 @@
+import OnlineDDLPostgres
+
 /// goose's `goose_db_version (id, version_id bigint, is_applied boolean, tstamp timestamp
 /// default now())`: a row per up and (in older goose) per down. As goose's
 /// `EnsureDBVersion` reads it, the latest row (highest id) of each version decides:

@@ -1,3 +1,7 @@
+import OnlineDDLMigrations
+import OnlineDDLPostgres
+import OnlineDDLRunner
+
 /// Takes over what was applied without onlineddl: `adopt` reads another tool's history
 /// table and records the migrations it applied; `baseline` records every migration up to a
 /// version. Both hold the runner's lock (``RunnerLock``), so they never run beside an

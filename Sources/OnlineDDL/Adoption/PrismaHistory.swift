@@ -1,3 +1,5 @@
+import OnlineDDLPostgres
+
 /// Prisma's `_prisma_migrations (id, checksum, finished_at, migration_name, logs,
 /// rolled_back_at, started_at, applied_steps_count)`: a row per attempt at a migration
 /// folder (`migration_name` is the folder's name, `<timestamp>_<name>`). A migration is

@@ -1,3 +1,5 @@
+import OnlineDDLPostgres
+
 /// sqlx's `_sqlx_migrations (version BIGINT PRIMARY KEY, description TEXT, installed_on
 /// TIMESTAMPTZ, success BOOLEAN, checksum BYTEA, execution_time BIGINT)` (sqlx-postgres
 /// migrate.rs): a row per applied migration, `checksum` the SHA-384 of its file.
@@ -5,7 +7,7 @@
 enum SqlxHistory {
     struct Row: Sendable, Equatable {
         let version: String
-        let description: String
+        package let description: String
         let installedOn: String
         let success: Bool
         /// `checksum` in hexadecimal.

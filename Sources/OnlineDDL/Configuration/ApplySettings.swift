@@ -1,3 +1,6 @@
+import OnlineDDLMigrations
+import OnlineDDLRunner
+
 /// `onlineddl apply`'s settings, each optional: those given by flags, or by `onlineddl.toml`'s
 /// `[apply]` table. A setting given by neither keeps `RunnerConfiguration`'s default.
 public struct ApplySettings: Sendable, Equatable {

@@ -1,3 +1,6 @@
+import OnlineDDLLint
+import OnlineDDLMigrations
+
 /// `onlineddl.toml`'s `[lint]` table: what `onlineddl plan` lints for.
 public struct LintSettings: Sendable, Equatable {
     /// The PostgreSQL major version to plan for offline.

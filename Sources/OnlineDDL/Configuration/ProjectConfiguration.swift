@@ -1,4 +1,14 @@
 import Foundation
+import OnlineDDLAnalysis
+import OnlineDDLCatalog
+import OnlineDDLLint
+import OnlineDDLLocking
+import OnlineDDLMigrations
+import OnlineDDLParsing
+import OnlineDDLPlanning
+import OnlineDDLPostgres
+import OnlineDDLRunner
+import OnlineDDLSupport
 
 /// A project's defaults from `onlineddl.toml`, which command-line flags override.
 ///

@@ -1,3 +1,5 @@
+import OnlineDDLSupport
+
 /// Replays scenario actions on a ``LockSimulator`` with PostgreSQL's transaction rules: a
 /// session whose request fails is aborted, which releases its locks at once; its later lock
 /// steps fail with 25P02 until its release step ends the transaction.

@@ -1,7 +1,7 @@
 import CPgQuery
 
 /// An error reported by libpg_query: a message and where in the input it points.
-struct LibPgQueryError: Error, Sendable {
+package struct LibPgQueryError: Error, Sendable {
     var message: String
     /// 1-based character position in the input, or 0 when the error has no position.
     let cursorPosition: Int

@@ -1,4 +1,5 @@
 import Foundation
+import OnlineDDLSupport
 
 /// Renders names as SQL identifiers, the way PostgreSQL's `quote_ident` does.
 public enum SQLIdentifier {

@@ -1,8 +1,8 @@
 import CPgQuery
 
 /// One lexical token of a SQL text, as PostgreSQL's own scanner (through libpg_query) sees it.
-struct SQLToken: Sendable, Equatable {
-    enum Kind: Sendable, Equatable {
+package struct SQLToken: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// A `-- …` comment.
         case lineComment
         /// A `/* … */` comment.
@@ -22,22 +22,22 @@ struct SQLToken: Sendable, Equatable {
         case reserved = 4
     }
 
-    let kind: Kind
+    package let kind: Kind
     /// UTF-8 byte offsets in the scanned text.
-    let byteRange: Range<Int>
+    package let byteRange: Range<Int>
     /// The keyword category, `.notKeyword` for identifiers, literals and punctuation.
     var keywordKind: KeywordKind = .notKeyword
 }
 
 /// Tokenizes SQL with `pg_query_scan` and decodes its protobuf `ScanResult`.
-enum SQLScanner {
+package enum SQLScanner {
     /// Token numbers from libpg_query's `pg_query.proto` (`enum Token`).
     private static let semicolonToken = 59
     private static let lineCommentToken = 275
     private static let blockCommentToken = 276
 
     /// Scans `text`; on a lexical error returns the message and 1-based character position.
-    static func scan(_ text: String) -> Result<[SQLToken], LibPgQueryError> {
+    package static func scan(_ text: String) -> Result<[SQLToken], LibPgQueryError> {
         let result = pg_query_scan(text)
         defer { pg_query_free_scan_result(result) }
         if let error = result.error {

@@ -59,7 +59,7 @@ public struct SQLScript: Sendable {
 
     /// The tokens of UTF-8 file contents as PostgreSQL's scanner sees them, for a file that
     /// need not parse as a whole. Errors point into `contents`, as the parser's do.
-    static func tokens(file: String, contents: [UInt8]) throws(SQLSyntaxError) -> [SQLToken] {
+    package static func tokens(file: String, contents: [UInt8]) throws(SQLSyntaxError) -> [SQLToken] {
         let (bytes, lines) = source(contents)
         switch SQLScanner.scan(try text(of: bytes, file: file, lines: lines)) {
         case .success(let tokens): return tokens
@@ -73,7 +73,7 @@ public struct SQLScript: Sendable {
     /// The contents as PostgreSQL's scanner reads them, and their line index: a leading
     /// byte-order mark (which the scanner would read as part of an identifier) becomes three
     /// spaces, so byte offsets stay those of the file, and line 1 starts after it.
-    static func source(_ contents: [UInt8]) -> (bytes: [UInt8], lines: LineIndex) {
+    package static func source(_ contents: [UInt8]) -> (bytes: [UInt8], lines: LineIndex) {
         guard contents.starts(with: byteOrderMark) else { return (contents, LineIndex(utf8: contents)) }
         var bytes = contents
         bytes.replaceSubrange(0..<byteOrderMark.count, with: repeatElement(UInt8(ascii: " "), count: byteOrderMark.count))

@@ -22,7 +22,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, Codable, CustomStr
 ///
 /// Lookups cost at most one checkpoint interval of bytes, however long the line: a
 /// minified file of 200,000 statements on one line is located in linear time.
-struct LineIndex {
+package struct LineIndex {
     private let bytes: [UInt8]
     /// Byte offset at which each line starts; `lineStarts[0]` is the first line's start.
     private let lineStarts: [Int]
@@ -47,7 +47,7 @@ struct LineIndex {
     }
 
     /// The location of a byte offset (clamped to the text).
-    func location(ofByte offset: Int) -> SourceLocation {
+    package func location(ofByte offset: Int) -> SourceLocation {
         let clamped = max(lineStarts[0], min(offset, bytes.count))
         var low = 0
         var high = lineStarts.count - 1

@@ -1,3 +1,5 @@
+import OnlineDDLAnalysis
+
 extension DataWork.Kind: Codable, CustomStringConvertible {
     /// `none`, `scan` or `rewrite`, as the plan JSON writes it.
     public var description: String {

@@ -1,24 +1,15 @@
+import OnlineDDLAnalysis
+import OnlineDDLLint
+import OnlineDDLLocking
+import OnlineDDLMigrations
+import OnlineDDLParsing
+
 /// What `onlineddl plan` reports: per migration and statement, the locks it takes, whether
 /// it runs in a transaction, what it does to the data, lint findings, and (when connected)
 /// whether its locks would be granted now. Its JSON form is a contract for tools.
 public struct MigrationPlan: Codable, Sendable, Equatable {
-    public struct Lock: Codable, Sendable, Equatable {
-        /// Schema-qualified when the plan was made against a database.
-        public let relation: String
-        public let mode: LockMode
-        /// The relation's OID when resolved against a database (not part of the JSON).
-        public var relationID: UInt32?
-
-        enum CodingKeys: String, CodingKey {
-            case relation, mode
-        }
-
-        public init(relation: String, mode: LockMode, relationID: UInt32? = nil) {
-            self.relation = relation
-            self.mode = mode
-            self.relationID = relationID
-        }
-    }
+    /// A lock row: the relation (schema-qualified when planned against a database) and mode.
+    public typealias Lock = RelationLock
 
     public struct FindingEntry: Codable, Sendable, Equatable {
         public let rule: String

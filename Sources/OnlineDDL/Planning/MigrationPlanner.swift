@@ -1,3 +1,11 @@
+import OnlineDDLAnalysis
+import OnlineDDLCatalog
+import OnlineDDLLint
+import OnlineDDLLocking
+import OnlineDDLMigrations
+import OnlineDDLParsing
+import OnlineDDLSupport
+
 /// Builds a ``MigrationPlan`` from parsed migration files: analysis, lint rules, and
 /// optionally a live lock table for predictions.
 public struct MigrationPlanner: Sendable {
@@ -51,13 +59,13 @@ public struct MigrationPlanner: Sendable {
 
     /// A statement's locks, data work and transaction need, as shown and predicted.
     public struct Resolution: Sendable {
-        public let locks: [MigrationPlan.Lock]
+        public let locks: [RelationLock]
         public let dataWork: DataWork.Kind
         public let transactional: Bool
         /// How much data a scan or rewrite goes through, when the catalog is known.
         public let dataSize: MigrationPlan.DataSize?
 
-        public init(locks: [MigrationPlan.Lock], dataWork: DataWork.Kind, transactional: Bool, dataSize: MigrationPlan.DataSize? = nil) {
+        public init(locks: [RelationLock], dataWork: DataWork.Kind, transactional: Bool, dataSize: MigrationPlan.DataSize? = nil) {
             self.locks = locks
             self.dataWork = dataWork
             self.transactional = transactional
@@ -153,7 +161,7 @@ public struct MigrationPlanner: Sendable {
     /// An analysis as the statement names its relations (offline).
     public static func asWritten(_ analysis: StatementAnalysis) -> Resolution {
         Resolution(
-            locks: distinct(analysis.lockRequests.map { MigrationPlan.Lock(relation: $0.relation.description, mode: $0.mode) }),
+            locks: RelationLock.distinct(analysis.lockRequests.map { RelationLock(relation: $0.relation.description, mode: $0.mode) }),
             dataWork: analysis.dataWork.kind, transactional: analysis.transactional)
     }
 
@@ -165,10 +173,10 @@ public struct MigrationPlanner: Sendable {
         return { analysis in
             let resolved = resolver.resolve(analysis)
             let locks = resolved.locks.map {
-                MigrationPlan.Lock(relation: $0.relation.name.description, mode: $0.mode, relationID: $0.relation.id.rawValue)
+                RelationLock(relation: $0.relation.name.description, mode: $0.mode, relationID: $0.relation.id.rawValue)
             }
             return Resolution(
-                locks: distinct(locks), dataWork: resolved.dataWork.kind, transactional: resolved.transactional,
+                locks: RelationLock.distinct(locks), dataWork: resolved.dataWork.kind, transactional: resolved.transactional,
                 dataSize: resolved.dataWork.kind == .none ? nil : dataSize(of: resolved))
         }
     }
@@ -187,23 +195,9 @@ public struct MigrationPlanner: Sendable {
             estimatedRows: rows.contains(nil) ? nil : rows.compactMap { $0 }.reduce(0, +))
     }
 
-    /// Keeps the first of repeated (relation, mode) pairs, in order.
-    static func distinct(_ locks: [MigrationPlan.Lock]) -> [MigrationPlan.Lock] {
-        var kept: [MigrationPlan.Lock] = []
-        for lock in locks where !kept.contains(where: { $0.mode == lock.mode && relationKey($0) == relationKey(lock) }) {
-            kept.append(lock)
-        }
-        return kept
-    }
-
-    /// What identifies a lock's relation: its OID when resolved, else its name.
-    private static func relationKey(_ lock: MigrationPlan.Lock) -> String {
-        lock.relationID.map(String.init) ?? lock.relation
-    }
-
     /// Predicts a statement's locks in order; the first that would not be granted speaks
     /// for the statement, else the strongest.
-    private static func predict(_ locks: [MigrationPlan.Lock], with predictor: inout MigrationLockPredictor) -> LockWaitPrediction? {
+    private static func predict(_ locks: [RelationLock], with predictor: inout MigrationLockPredictor) -> LockWaitPrediction? {
         var strongest: LockWaitPrediction?
         for lock in locks {
             let prediction = predictor.predict(relation: lock.relation, relationID: lock.relationID, mode: lock.mode)

@@ -1,3 +1,6 @@
+import OnlineDDLLint
+import OnlineDDLParsing
+
 /// The findings `plan` reports for a file it cannot plan, documented with the lint rules in
 /// docs/rules. They are not lint rules: no comment, `--ignore` or severity override switches
 /// them off, for nothing else of the file is checked until it is fixed.

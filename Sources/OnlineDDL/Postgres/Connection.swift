@@ -1,5 +1,7 @@
 import CLibPQ
 import Foundation
+import OnlineDDLParsing
+import OnlineDDLSupport
 
 /// One libpq connection, owned by this object and closed when it is released.
 ///

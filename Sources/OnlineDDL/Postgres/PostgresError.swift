@@ -1,3 +1,5 @@
+import OnlineDDLSupport
+
 /// An error from the server or from libpq.
 ///
 /// Its `description` carries the severity, SQLSTATE and primary message, but never the

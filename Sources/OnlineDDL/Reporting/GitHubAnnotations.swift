@@ -1,3 +1,5 @@
+import OnlineDDLPlanning
+
 /// `onlineddl plan --format github`: one GitHub Actions workflow command per finding, so
 /// findings show up on the pull request's changed lines.
 public enum GitHubAnnotations {

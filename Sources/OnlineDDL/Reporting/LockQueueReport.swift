@@ -1,51 +1,19 @@
 import Foundation
+import OnlineDDLLocking
+import OnlineDDLSupport
 
 /// The live lock queue per object, as `onlineddl locks` shows it: holders, waiters in
 /// queue order, and who waits for whom, with soft waits (behind a queued request) marked.
 public struct LockQueueReport: Codable, Sendable, Equatable {
-    /// A backend as the report shows it.
-    public struct Session: Codable, Sendable, Equatable {
-        public let pid: Int32?
-        /// `pg_locks.virtualtransaction`.
-        public let virtualTransaction: String
-        public let applicationName: String?
-        public let user: String?
-        public let state: String?
-        /// Seconds since the session's transaction began.
-        public let transactionAgeSeconds: Double?
-        /// The current or last statement, as the table's ``QueryTextPolicy`` shows it, on
-        /// one line and at most `queryLength` characters.
-        public let query: String?
-
-        enum CodingKeys: String, CodingKey {
-            case pid, state, user, query
-            case virtualTransaction = "virtual_transaction"
-            case applicationName = "application_name"
-            case transactionAgeSeconds = "transaction_age_seconds"
-        }
-
-        /// Writes every key, unknown values as null.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(pid, forKey: .pid)
-            try container.encode(virtualTransaction, forKey: .virtualTransaction)
-            try container.encode(applicationName, forKey: .applicationName)
-            try container.encode(user, forKey: .user)
-            try container.encode(state, forKey: .state)
-            try container.encode(transactionAgeSeconds, forKey: .transactionAgeSeconds)
-            try container.encode(query, forKey: .query)
-        }
-    }
-
     public struct Holder: Codable, Sendable, Equatable {
-        public let session: Session
+        public let session: LockTableSession
         public let modes: [LockMode]
     }
 
     public struct Waiter: Codable, Sendable, Equatable {
         /// 1 for the front of the queue.
         public let position: Int
-        public let session: Session
+        public let session: LockTableSession
         public let mode: LockMode
         /// pids holding a conflicting mode (0 for a prepared transaction).
         public let blockedBy: [Int32]
@@ -70,9 +38,6 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
 
     public let objects: [Object]
 
-    /// Longest query text shown per session.
-    public static let queryLength = 120
-
     /// Builds the report from a replayed snapshot, keeping the objects that `include` accepts.
     public init(_ table: LiveLockTable, includeIdle: Bool = false, include: (LockTag) -> Bool = { _ in true }) {
         let session = table.session
@@ -89,10 +54,6 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
                 }
             )
         }
-    }
-
-    static func oneLine(_ query: String) -> String {
-        query.singleLine(limit: queryLength)
     }
 
     /// The report as an indented tree.
@@ -119,7 +80,7 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func describe(_ session: Session) -> String {
+    private static func describe(_ session: LockTableSession) -> String {
         var parts = [session.pid.map { "pid \($0)" } ?? "prepared \(session.virtualTransaction)"]
         if let state = session.state { parts.append(state) }
         if let age = session.transactionAgeSeconds { parts.append("xact \(Duration.seconds(age).formattedForHumans)") }
@@ -127,7 +88,7 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
         return parts.joined(separator: ", ")
     }
 
-    private static func details(_ session: Session) -> [String] {
+    private static func details(_ session: LockTableSession) -> [String] {
         guard let query = session.query, !query.isEmpty else { return [] }
         return ["      query: \(query)"]
     }
@@ -144,20 +105,5 @@ extension Duration {
         case ..<3600: return "\(Int(total) / 60)m\(String(format: "%02d", Int(total) % 60))s"
         default: return "\(Int(total) / 3600)h\(String(format: "%02d", Int(total) % 3600 / 60))m"
         }
-    }
-}
-
-extension LiveLockTable {
-    /// A session of the snapshot as reports show it, its query as ``queryTexts`` says and
-    /// then on one line, cut to ``LockQueueReport/queryLength``.
-    public func session(_ name: String) -> LockQueueReport.Session {
-        let pid = pid(of: name)
-        let activity = pid.flatMap { snapshot.activity[$0] }
-        return LockQueueReport.Session(
-            pid: pid, virtualTransaction: name, applicationName: activity?.applicationName,
-            user: activity?.user, state: activity?.state,
-            transactionAgeSeconds: activity?.transactionStart.map { max(0, snapshot.takenAt - $0) },
-            query: activity?.query.map { LockQueueReport.oneLine(queryTexts.text(of: $0)) }
-        )
     }
 }

@@ -1,3 +1,6 @@
+import OnlineDDLLocking
+import OnlineDDLSupport
+
 /// Renders a scenario run as readable text: per step, the action, the lock table and errors.
 ///
 /// ```

@@ -1,3 +1,6 @@
+import OnlineDDLPlanning
+import OnlineDDLSupport
+
 /// `onlineddl plan --format json`: the plan's `Codable` form, as `JSONEncoder` writes it with
 /// sorted keys and unescaped slashes, but written directly (the encoder's containers cost
 /// more than the rest of an offline plan). Every key is present, `null` when it does not

@@ -1,3 +1,7 @@
+import OnlineDDLLocking
+import OnlineDDLPlanning
+import OnlineDDLSupport
+
 /// `onlineddl plan` for people: per migration and statement, locks, data work, the live
 /// prediction and findings.
 public enum PlanTextReport {

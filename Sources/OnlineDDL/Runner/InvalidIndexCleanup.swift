@@ -1,3 +1,7 @@
+import OnlineDDLCatalog
+import OnlineDDLMigrations
+import OnlineDDLPostgres
+
 /// A failed `CREATE INDEX CONCURRENTLY` (or `REINDEX … CONCURRENTLY`) leaves an INVALID
 /// index behind that every write keeps updating. Before such a statement the runner notes
 /// the indexes its tables already have; after a failure it drops, concurrently, the INVALID

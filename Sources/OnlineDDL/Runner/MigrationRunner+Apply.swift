@@ -1,3 +1,9 @@
+import OnlineDDLAnalysis
+import OnlineDDLCatalog
+import OnlineDDLLocking
+import OnlineDDLMigrations
+import OnlineDDLPostgres
+
 extension MigrationRunner {
     /// What one migration needs while it runs.
     struct MigrationContext {
@@ -180,7 +186,7 @@ extension MigrationRunner {
                 if context.deferred, let mayLock = body.first(where: { context.statements[$0].mayLock }) {
                     first = try lookWhileDeferred(&context, at: context.statements[mayLock].position, own: [], reusing: quietLook)
                 }
-                let allLocks = MigrationPlanner.distinct(body.flatMap { context.statements[$0].locks })
+                let allLocks = RelationLock.distinct(body.flatMap { context.statements[$0].locks })
                 if !context.deferred, let firstLocking = body.first(where: { !context.statements[$0].locks.isEmpty }) {
                     try passGate(
                         allLocks, at: context.statements[firstLocking].position, runnerPID: nil, control: context.control,
@@ -205,7 +211,7 @@ extension MigrationRunner {
                 // Locks taken by earlier statements of this attempt: PostgreSQL grants a
                 // lock its backend already holds in that mode at once, queue or not. Until
                 // a statement takes locks, the gate's check before the attempt stands.
-                var held: [MigrationPlan.Lock] = []
+                var held: [RelationLock] = []
                 // While deferred: whether a statement of this attempt that may lock has run
                 // (without one, `held` would be empty).
                 var mayHold = false
@@ -217,7 +223,7 @@ extension MigrationRunner {
                         first = try lookWhileDeferred(
                             &context, at: context.statements[index].position, own: [context.session.backendPID])
                         if first != nil {
-                            held = MigrationPlanner.distinct(context.statements[body.lowerBound..<index].flatMap(\.locks))
+                            held = RelationLock.distinct(context.statements[body.lowerBound..<index].flatMap(\.locks))
                         }
                     }
                     let statement = context.statements[index]

@@ -1,4 +1,7 @@
 import Foundation
+import OnlineDDLLocking
+import OnlineDDLPostgres
+import OnlineDDLSupport
 
 extension MigrationRunner {
     /// The prediction gate: returns once `locks` would be granted, or would wait only
@@ -11,7 +14,7 @@ extension MigrationRunner {
     /// lock table just read on `control`, for the first look.
     @discardableResult
     func passGate(
-        _ locks: [MigrationPlan.Lock], at position: StatementPosition, runnerPID: Int32?, control: Connection,
+        _ locks: [RelationLock], at position: StatementPosition, runnerPID: Int32?, control: Connection,
         waitIfBlocked: Bool = true, first: LockSnapshot? = nil
     ) throws(RunFailure) -> GateAssessment {
         let waitStarted = clock.now

@@ -1,3 +1,8 @@
+import OnlineDDLAnalysis
+import OnlineDDLCatalog
+import OnlineDDLMigrations
+import OnlineDDLPostgres
+
 /// Applies pending migrations without ever queueing behind a long transaction.
 ///
 /// One control session holds the run lock (so one runner works at a time), reads the

@@ -1,3 +1,6 @@
+import OnlineDDLMigrations
+import OnlineDDLSupport
+
 /// Where each migration of a folder stands against the history table: applied, pending,
 /// partly applied (a file of several units cut off), changed since applied, or
 /// recorded without a file.

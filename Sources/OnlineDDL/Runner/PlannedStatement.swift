@@ -1,3 +1,9 @@
+import OnlineDDLAnalysis
+import OnlineDDLCatalog
+import OnlineDDLLocking
+import OnlineDDLMigrations
+import OnlineDDLParsing
+
 /// One statement of a migration about to run: its analysis resolved through the live
 /// catalog, the locks the gate predicts, and what `LOCK TABLE … NOWAIT` would take first.
 struct PlannedStatement: Sendable {
@@ -5,7 +11,7 @@ struct PlannedStatement: Sendable {
     let position: StatementPosition
     let resolved: ResolvedAnalysis
     /// Each relation and mode once, in the order PostgreSQL takes them.
-    let locks: [MigrationPlan.Lock]
+    let locks: [RelationLock]
 
     init(statement: SQLStatement, index: Int, migration: PreparedMigration, analysis: StatementAnalysis, resolver: CatalogResolver) {
         self.init(statement: statement, index: index, migration: migration, resolved: resolver.resolve(analysis))
@@ -26,8 +32,8 @@ struct PlannedStatement: Sendable {
             version: migration.file.version, file: migration.file.path, line: statement.location.line,
             column: statement.location.column, statement: index + 1)
         self.resolved = resolved
-        self.locks = MigrationPlanner.distinct(resolved.locks.map {
-            MigrationPlan.Lock(relation: $0.relation.name.description, mode: $0.mode, relationID: $0.relation.id.rawValue)
+        self.locks = RelationLock.distinct(resolved.locks.map {
+            RelationLock(relation: $0.relation.name.description, mode: $0.mode, relationID: $0.relation.id.rawValue)
         })
     }
 

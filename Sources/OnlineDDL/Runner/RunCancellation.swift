@@ -1,4 +1,5 @@
 import Foundation
+import OnlineDDLPostgres
 
 /// How a signal reaches a running migration: it cancels the statement in flight (with
 /// libpq's cancel request) and wakes any sleep, and the runner then rolls back and stops.

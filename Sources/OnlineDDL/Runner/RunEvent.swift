@@ -1,3 +1,5 @@
+import OnlineDDLLocking
+
 /// What the runner reports while it works. `--format json` writes one event per line
 /// (JSON Lines) with an `event` key naming the case; the text report prints progress.
 public enum RunEvent: Sendable, Equatable, Encodable {

@@ -1,3 +1,7 @@
+import OnlineDDLMigrations
+import OnlineDDLPostgres
+import OnlineDDLSupport
+
 /// Why a run stopped before applying every pending migration.
 public enum RunFailure: Error, Sendable, CustomStringConvertible {
     /// A statement failed with an error that retrying does not cure.

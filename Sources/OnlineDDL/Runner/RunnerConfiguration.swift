@@ -1,3 +1,6 @@
+import OnlineDDLLocking
+import OnlineDDLMigrations
+
 /// How `onlineddl apply` runs migrations. Every default is documented in `docs/apply.md`.
 public struct RunnerConfiguration: Sendable {
     /// How a DDL statement asks for its locks.
@@ -27,7 +30,7 @@ public struct RunnerConfiguration: Sendable {
     /// scan of a big table competes with the application for one core, not three.
     public var parallelWorkers = 0
     /// The parallel workers PostgreSQL accepts for either setting.
-    public static let parallelWorkersRange = 0...1024
+    public static let parallelWorkersRange = MigrationDirectives.parallelWorkersRange
     /// Whether to check the live lock table before each attempt and each statement.
     public var predict = true
     /// A blocking transaction at least this old is long: the runner waits for it instead of

@@ -1,3 +1,6 @@
+import OnlineDDLMigrations
+import OnlineDDLPostgres
+
 /// The session-level advisory lock that lets one runner at a time apply migrations to a
 /// database (per history table). It is held by the runner's control session, so it goes
 /// away with that session, even when the runner is killed.

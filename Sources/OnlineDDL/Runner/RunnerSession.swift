@@ -1,11 +1,21 @@
+import OnlineDDLMigrations
+import OnlineDDLParsing
+import OnlineDDLPostgres
+
 /// Opens the runner's sessions: every one named `onlineddl` in `pg_stat_activity`, with
 /// the run's timeouts, so a runner that dies or freezes never leaves locks behind for long.
-struct RunnerSession {
+package struct RunnerSession {
     let connectionString: ConnectionString
     let configuration: RunnerConfiguration
 
+    /// Creates a value with every property given.
+    package init(connectionString: ConnectionString, configuration: RunnerConfiguration) {
+        self.connectionString = connectionString
+        self.configuration = configuration
+    }
+
     /// The control session: the run lock, history reads, live lock snapshots.
-    func openControl() throws(PostgresError) -> Connection {
+    package func openControl() throws(PostgresError) -> Connection {
         let connection = try Connection(connectionString)
         try connection.execute("""
             SET application_name = \(SQLIdentifier.literal(RunnerConfiguration.applicationName));

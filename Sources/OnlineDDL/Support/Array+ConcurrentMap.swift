@@ -3,7 +3,7 @@ import Dispatch
 extension Array where Element: Sendable {
     /// The elements transformed, in order, with the transforms spread over the machine's
     /// cores: for independent, CPU-bound work on each element, such as parsing one file.
-    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    package func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         return [T](unsafeUninitializedCapacity: count) { results, initialized in
             let slots = Slots(base: results.baseAddress!)

@@ -1,4 +1,4 @@
 extension Character {
     /// `0` to `9`, and no other digit.
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    package var isASCIIDigit: Bool { isASCII && isNumber }
 }

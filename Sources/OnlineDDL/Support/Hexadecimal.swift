@@ -1,10 +1,10 @@
 /// Bytes written as lowercase hexadecimal digits, two per byte: how digests are shown and
 /// stored (onlineddl's checksums, Prisma's and sqlx's).
-enum Hexadecimal {
+package enum Hexadecimal {
     private static let digits = Array("0123456789abcdef")
 
     /// Two lowercase hexadecimal digits per byte.
-    static func lowercase(_ bytes: [UInt8]) -> String {
+    package static func lowercase(_ bytes: [UInt8]) -> String {
         var text = ""
         text.reserveCapacity(bytes.count * 2)
         for byte in bytes {

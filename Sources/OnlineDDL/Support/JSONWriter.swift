@@ -3,23 +3,23 @@ import Foundation
 /// Writes compact JSON byte by byte, exactly as Foundation's `JSONEncoder` does with
 /// `[.sortedKeys, .withoutEscapingSlashes]`: no white space, the same string escapes. The
 /// caller writes each object's keys in sorted (UTF-8 byte) order.
-struct JSONWriter {
+package struct JSONWriter {
     /// The JSON text so far, UTF-8.
-    private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
     /// Whether the next value or key follows a sibling and needs a comma first.
     private var needsComma = false
 
-    init(capacity: Int = 0) {
+    package init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
     }
 
     /// An object whose keys and values `body` writes.
-    mutating func object(_ body: (inout JSONWriter) throws -> Void) rethrows {
+    package mutating func object(_ body: (inout JSONWriter) throws -> Void) rethrows {
         try enclose(UInt8(ascii: "{"), UInt8(ascii: "}"), body)
     }
 
     /// A key and an array with an element for each of `elements`, written by `body`.
-    mutating func field<Elements: Sequence>(
+    package mutating func field<Elements: Sequence>(
         _ name: StaticString, _ elements: Elements, _ body: (inout JSONWriter, Elements.Element) throws -> Void
     ) rethrows {
         key(name)
@@ -38,7 +38,7 @@ struct JSONWriter {
     }
 
     /// A key and its string value, `null` for nil.
-    mutating func field(_ name: StaticString, _ value: String?) {
+    package mutating func field(_ name: StaticString, _ value: String?) {
         key(name)
         guard var text = value else { return null() }
         bytes.append(UInt8(ascii: "\""))
@@ -48,14 +48,14 @@ struct JSONWriter {
     }
 
     /// A key and its integer value.
-    mutating func field(_ name: StaticString, _ value: Int) {
+    package mutating func field(_ name: StaticString, _ value: Int) {
         key(name)
         bytes.append(contentsOf: String(value).utf8)
         needsComma = true
     }
 
     /// A key and its Boolean value.
-    mutating func field(_ name: StaticString, _ value: Bool) {
+    package mutating func field(_ name: StaticString, _ value: Bool) {
         key(name)
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
         needsComma = true
@@ -63,7 +63,7 @@ struct JSONWriter {
 
     /// A key and a value as `JSONEncoder` writes it, `null` for nil: for the parts of a
     /// document not written by hand.
-    mutating func field(_ name: StaticString, encoding value: (some Encodable)?) throws {
+    package mutating func field(_ name: StaticString, encoding value: (some Encodable)?) throws {
         key(name)
         guard let value else { return null() }
         let encoder = JSONEncoder()
@@ -73,7 +73,7 @@ struct JSONWriter {
     }
 
     /// A value another writer wrote.
-    mutating func value(written json: [UInt8]) {
+    package mutating func value(written json: [UInt8]) {
         separate()
         bytes.append(contentsOf: json)
         needsComma = true

@@ -2,7 +2,7 @@ extension String {
     /// The text on one line: runs of ASCII white space (SQL's white space) become one space,
     /// leading and trailing ones go, and the result is cut to `limit` characters (Unicode
     /// scalars) with `…` when longer.
-    func singleLine(limit: Int) -> String {
+    package func singleLine(limit: Int) -> String {
         var line: [UInt8] = []
         line.reserveCapacity(Swift.min(utf8.count, 4 * (limit + 1)))
         var scalarStarts: [Int] = []

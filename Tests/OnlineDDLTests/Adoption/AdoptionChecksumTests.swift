@@ -1,5 +1,6 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAdoption
+@testable import OnlineDDLSupport
 
 @Suite("Adoption: the other tools' checksums")
 struct AdoptionChecksumTests {

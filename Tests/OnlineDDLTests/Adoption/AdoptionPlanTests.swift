@@ -1,5 +1,7 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAdoption
+@testable import OnlineDDLMigrations
+@testable import OnlineDDLSupport
 
 @Suite("Adoption: matching another tool's history, and baselines, to the folder")
 struct AdoptionPlanTests {

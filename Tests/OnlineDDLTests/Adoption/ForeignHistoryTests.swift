@@ -1,5 +1,7 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAdoption
+@testable import OnlineDDLMigrations
+@testable import OnlineDDLPostgres
 
 @Suite("Adoption: each tool's rows read as that tool reads them")
 struct ForeignHistoryTests {

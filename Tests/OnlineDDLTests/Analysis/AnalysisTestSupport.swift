@@ -1,5 +1,7 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAnalysis
+@testable import OnlineDDLLocking
+@testable import OnlineDDLParsing
 
 /// Parses one statement and analyzes it for a PostgreSQL major version.
 func analyze(_ sql: String, version: Int = 15) throws -> StatementAnalysis {

@@ -1,5 +1,6 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAnalysis
+@testable import OnlineDDLParsing
 
 @Suite("Analysis: structured facts for lint rules")
 struct AnalyzerFactsTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLParsing
 
 /// PostgreSQL 16–18 syntax: the parser is PostgreSQL 18's, so it parses for every
 /// `--pg-version`; the analysis still says when the targeted version lacks a feature.

@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAnalysis
 
 @Suite("Analysis: column type changes that avoid a rewrite")
 struct AnalyzerTypeChangeTests {

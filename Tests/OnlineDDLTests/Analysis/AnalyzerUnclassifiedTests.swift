@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLParsing
 
 @Suite("Analysis: statements that are not modelled are reported, never guessed")
 struct AnalyzerUnclassifiedTests {

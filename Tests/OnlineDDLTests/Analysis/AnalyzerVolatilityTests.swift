@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAnalysis
 
 @Suite("Analysis: default-expression volatility from the parse tree")
 struct AnalyzerVolatilityTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAnalysis
+@testable import OnlineDDLCatalog
+@testable import OnlineDDLParsing
 
 /// The pure resolver against a hand-built catalog: schema `app` first on the `search_path`,
 /// a partitioned table with a default partition, a table referencing it, a view, an

@@ -1,5 +1,7 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAnalysis
+@testable import OnlineDDLLint
+@testable import OnlineDDLParsing
 
 @Suite("ExecutionPlan: a file's units and why it cannot run")
 struct ExecutionPlanTests {

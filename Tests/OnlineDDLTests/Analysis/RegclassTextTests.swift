@@ -1,5 +1,6 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAnalysis
+@testable import OnlineDDLParsing
 
 @Suite("Analysis: regclass constants name relations as regclassin reads them")
 struct RegclassTextTests {

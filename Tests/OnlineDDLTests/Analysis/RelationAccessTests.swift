@@ -1,5 +1,6 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLCatalog
+@testable import OnlineDDLLocking
 
 /// Which relations a catalog read may open, decided from a hand-built lock table: only a
 /// lock another session holds or awaits in a mode that conflicts with AccessShareLock

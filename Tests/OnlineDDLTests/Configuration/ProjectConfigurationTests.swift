@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLConfiguration
+@testable import OnlineDDLLint
+@testable import OnlineDDLMigrations
+@testable import OnlineDDLRunner
 
 @Suite("Configuration: onlineddl.toml")
 struct ProjectConfigurationTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLParsing
 
 /// Mutated real migrations through the splitter, parser, analyzer, directive reader,
 /// `PreparedMigration` and offline planner: no crash, no hang, every failure a located

@@ -1,5 +1,10 @@
 import Foundation
-@testable import OnlineDDL
+@testable import OnlineDDLAnalysis
+@testable import OnlineDDLLint
+@testable import OnlineDDLMigrations
+@testable import OnlineDDLParsing
+@testable import OnlineDDLPlanning
+@testable import OnlineDDLReporting
 
 /// Feeds one file through everything that reads SQL before a database is involved: the
 /// splitter and parser, the analyzer, the directive reader, `PreparedMigration`, and the

@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLLocking
 
 extension LockingTests {
     @Suite("Locking: invariants under a random workload")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLLocking
 
 extension LockingTests {
     @Suite("Locking: modes and the conflict table")

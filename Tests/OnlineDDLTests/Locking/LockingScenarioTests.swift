@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLLocking
+@testable import OnlineDDLReporting
 
 extension LockingTests {
     @Suite("Locking: simulate scenarios, JSON contract and report")

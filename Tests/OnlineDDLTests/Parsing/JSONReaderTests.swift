@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLParsing
 
 @Suite("Parsing: JSON reader for libpg_query trees")
 struct JSONReaderTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLLocking
+@testable import OnlineDDLParsing
 
 @Suite("Parsing: queries normalized so no data value is shown")
 struct SQLNormalizerTests {

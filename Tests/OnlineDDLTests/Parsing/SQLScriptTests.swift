@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLParsing
 
 @Suite("Parsing: SQLScript splits with PostgreSQL's grammar")
 struct SQLScriptTests {

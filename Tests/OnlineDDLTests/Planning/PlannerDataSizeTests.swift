@@ -1,5 +1,7 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLCatalog
+@testable import OnlineDDLParsing
+@testable import OnlineDDLPlanning
 
 /// A scan's size summed over a partitioned table's partitions, one measured on disk and one
 /// estimated from `relpages` because another session held it: the sum says it is estimated.

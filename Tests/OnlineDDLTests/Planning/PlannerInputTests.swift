@@ -1,5 +1,9 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLLint
+@testable import OnlineDDLMigrations
+@testable import OnlineDDLParsing
+@testable import OnlineDDLPlanning
+@testable import OnlineDDLReporting
 
 @Suite("Planning: files parsed on all cores, in file order")
 struct PlannerInputTests {

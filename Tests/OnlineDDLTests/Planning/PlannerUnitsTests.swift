@@ -1,5 +1,9 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAnalysis
+@testable import OnlineDDLLint
+@testable import OnlineDDLMigrations
+@testable import OnlineDDLPlanning
+@testable import OnlineDDLReporting
 
 @Suite("Planning: the units a file runs in, decided once")
 struct PlannerUnitsTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLPostgres
 
 @Suite("Postgres: connection strings never show passwords")
 struct ConnectionStringTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLPostgres
+@testable import OnlineDDLSupport
 
 @Suite("Postgres: typed row access")
 struct RowDecodingTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAnalysis
+@testable import OnlineDDLLint
+@testable import OnlineDDLLocking
+@testable import OnlineDDLMigrations
+@testable import OnlineDDLPlanning
+@testable import OnlineDDLReporting
 
 @Suite("Reporting: plan JSON written directly, as JSONEncoder writes it")
 struct PlanJSONReportTests {
@@ -31,7 +36,7 @@ struct PlanJSONReportTests {
 
     @Test func escapesSizesAndPredictionsMatchTheEncoder() throws {
         let controls = String(decoding: (0..<0x20).map { UInt8($0) }, as: UTF8.self)
-        let session = LockQueueReport.Session(
+        let session = LockTableSession(
             pid: 42, virtualTransaction: "3/7", applicationName: nil, user: "app", state: "idle in transaction",
             transactionAgeSeconds: 12.5, query: "SELECT 1")
         let prediction = LockWaitPrediction(
@@ -39,7 +44,7 @@ struct PlanJSONReportTests {
             blockers: [.init(kind: .hard, session: session)], queuedBehind: [43], wouldBlock: ["SELECT"])
         let statement = MigrationPlan.Statement(
             line: 3, column: 7, sql: "SELECT '\(controls)\u{7F}\"\\/é😀'", transactional: false,
-            locks: [MigrationPlan.Lock(relation: "public.accounts", mode: .share, relationID: 16384)], rewrite: .rewrite,
+            locks: [RelationLock(relation: "public.accounts", mode: .share, relationID: 16384)], rewrite: .rewrite,
             size: MigrationPlan.DataSize(relation: "public.accounts", bytes: 8192, estimatedRows: 1e6 / 3),
             unclassified: "a \"reason\"", findings: [], prediction: prediction, unit: 1)
         let migration = MigrationPlan.Migration(

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLLint
+@testable import OnlineDDLParsing
 
 @Suite("Rules: configuration, ordering and encoding")
 struct RuleConfigurationTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLLint
+@testable import OnlineDDLPlanning
 
 @Suite("Rules: documentation pages")
 struct RuleDocumentationTests {

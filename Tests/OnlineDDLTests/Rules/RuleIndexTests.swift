@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLLocking
 
 @Suite("Rules: index builds")
 struct RuleIndexTests {

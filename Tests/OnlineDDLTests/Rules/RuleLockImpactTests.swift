@@ -1,5 +1,7 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAnalysis
+@testable import OnlineDDLLint
+@testable import OnlineDDLLocking
 
 @Suite("Rules: lock phrasing and SQL types")
 struct RuleLockImpactTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLParsing
 
 @Suite("Rules: maintenance and unanalyzed statements")
 struct RuleMaintenanceTests {
@@ -40,7 +40,7 @@ struct RuleMaintenanceTests {
         let found = try findings(of: "unclassified-statement", in: "SELECT 1;\nDO $$ BEGIN PERFORM 1; END $$;")
         try #require(found.count == 1)
         #expect(found[0].severity == .info)
-        #expect(found[0].location == OnlineDDL.SourceLocation(line: 2, column: 1))
+        #expect(found[0].location == OnlineDDLParsing.SourceLocation(line: 2, column: 1))
         #expect(found[0].message.contains("DO runs an opaque procedural body"))
         #expect(found[0].message.contains("cannot tell what it blocks"))
         #expect(found[0].safeAlternative == nil)

@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLParsing
 
 @Suite("Rules: SQL identifiers")
 struct RuleSQLIdentifierTests {

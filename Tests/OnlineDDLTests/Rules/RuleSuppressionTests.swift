@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLParsing
 
 @Suite("Rules: ignore comments")
 struct RuleSuppressionTests {
@@ -63,8 +63,8 @@ struct RuleSuppressionTests {
         #expect(findings.map(\.ruleID) == ["unknown-rule-id", "require-concurrent-index", "unknown-rule-id"])
         #expect(findings.map(\.severity) == [.warning, .warning, .warning])
         #expect(findings.map(\.location) == [
-            OnlineDDL.SourceLocation(line: 1, column: 1), OnlineDDL.SourceLocation(line: 2, column: 1),
-            OnlineDDL.SourceLocation(line: 3, column: 1),
+            OnlineDDLParsing.SourceLocation(line: 1, column: 1), OnlineDDLParsing.SourceLocation(line: 2, column: 1),
+            OnlineDDLParsing.SourceLocation(line: 3, column: 1),
         ])
         #expect(findings.map(\.statementIndex) == [0, 0, nil])
         #expect(findings[0].message.contains("names no rule onlineddl knows: require-concurent-index"))

@@ -1,5 +1,6 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLLint
+@testable import OnlineDDLParsing
 
 @Suite("Rules: syntax newer than the target version")
 struct RuleSyntaxVersionTests {
@@ -55,7 +56,7 @@ struct RuleSyntaxVersionTests {
     @Test func anAliasIsTheSafeAlternativeOfASubqueryWithoutOne() throws {
         let found = try findings(of: rule, in: "SELECT 1;\nSELECT * FROM (SELECT 1);", version: 15)
         try #require(found.count == 1)
-        #expect(found[0].location == OnlineDDL.SourceLocation(line: 2, column: 1))
+        #expect(found[0].location == OnlineDDLParsing.SourceLocation(line: 2, column: 1))
         #expect(found[0].safeAlternative?.contains("FROM (SELECT …) AS sub") == true)
         #expect(found[0].safeAlternative?.contains("--pg-version 16") == true)
     }

@@ -1,5 +1,7 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLLint
+@testable import OnlineDDLLocking
+@testable import OnlineDDLParsing
 
 /// Lints `sql` as the file `migration.sql`, run after the `earlier` files of the same
 /// migration set, for a PostgreSQL major version.
@@ -31,7 +33,7 @@ func expectOneFinding(
     let finding = found[0]
     #expect(finding.ruleID == ruleID, sourceLocation: sourceLocation)
     #expect(finding.severity == severity, sourceLocation: sourceLocation)
-    #expect(finding.location == OnlineDDL.SourceLocation(line: line, column: column), sourceLocation: sourceLocation)
+    #expect(finding.location == OnlineDDLParsing.SourceLocation(line: line, column: column), sourceLocation: sourceLocation)
     #expect(finding.file == "migration.sql", sourceLocation: sourceLocation)
     for fragment in [table, "\(lock.pgLocksName) (\(lock.sqlName))", "blocks"] {
         #expect(finding.message.contains(fragment), "message lacks \(fragment): \(finding.message)", sourceLocation: sourceLocation)

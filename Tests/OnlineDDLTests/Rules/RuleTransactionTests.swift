@@ -1,5 +1,7 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAnalysis
+@testable import OnlineDDLLint
+@testable import OnlineDDLParsing
 
 @Suite("Rules: transactions")
 struct RuleTransactionTests {

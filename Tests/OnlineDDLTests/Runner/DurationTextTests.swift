@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLSupport
 
 @Suite("Runner: duration text")
 struct DurationTextTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLLocking
+@testable import OnlineDDLRunner
 
 /// The prediction gate against hand-built lock snapshots: who holds or awaits what on
 /// `public.accounts` (OID 1000) and `public.orders` (OID 2000), and what each backend is doing.
@@ -25,7 +26,7 @@ struct GateAssessmentTests {
     }
 
     static func assess(
-        _ locks: [LockSnapshot.Lock], _ backends: [SessionActivity], request: [MigrationPlan.Lock],
+        _ locks: [LockSnapshot.Lock], _ backends: [SessionActivity], request: [RelationLock],
         runnerPID: Int32? = nil
     ) -> GateAssessment {
         let snapshot = LockSnapshot(
@@ -34,8 +35,8 @@ struct GateAssessmentTests {
         return GateAssessment.assess(request, table: LiveLockTable(snapshot: snapshot), runnerPID: runnerPID, longTransactionAge: 1)
     }
 
-    static func request(_ mode: LockMode, on tag: LockTag = GateAssessmentTests.accounts) -> MigrationPlan.Lock {
-        MigrationPlan.Lock(relation: tag.relationName!, mode: mode, relationID: tag.relationID)
+    static func request(_ mode: LockMode, on tag: LockTag = GateAssessmentTests.accounts) -> RelationLock {
+        RelationLock(relation: tag.relationName!, mode: mode, relationID: tag.relationID)
     }
 
     @Test func clearWhenNobodyHoldsAConflictingLock() {

@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLMigrations
 
 @Suite("Runner: history table names")
 struct HistoryTableTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLMigrations
+@testable import OnlineDDLParsing
 
 @Suite("Runner: migration directives")
 struct MigrationDirectivesTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAnalysis
+@testable import OnlineDDLLint
+@testable import OnlineDDLMigrations
+@testable import OnlineDDLParsing
+@testable import OnlineDDLPlanning
 
 /// `migrations-example/` plans offline without warnings or errors, and shows each safe
 /// pattern its README describes, read from the plan and the statements' analyses.

@@ -1,5 +1,9 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLAnalysis
+@testable import OnlineDDLCatalog
+@testable import OnlineDDLMigrations
+@testable import OnlineDDLParsing
+@testable import OnlineDDLRunner
 
 /// Mapping PostgreSQL's error position (1-based, in characters of the statement sent) back
 /// to the file, for a statement that starts mid-line and spans lines with non-ASCII text.

@@ -1,5 +1,7 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLMigrations
+@testable import OnlineDDLParsing
+@testable import OnlineDDLSupport
 
 @Suite("Runner: prepared migrations")
 struct PreparedMigrationTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLLocking
 
 /// When apply may leave the catalog unread: no session but the runner's own holds or
 /// awaits a lock on any relation (``LockSnapshot/isQuiet(ignoring:)``).

@@ -1,5 +1,6 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLRunner
+@testable import OnlineDDLSupport
 
 @Suite("Runner: retry backoff")
 struct RetryPolicyTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLRunner
 
 /// The JSON Lines events, encoded as `apply --format json` encodes them.
 @Suite("Runner: JSON events")

@@ -1,5 +1,5 @@
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLSupport
 
 @Suite("Runner: SHA-256")
 struct SHA256Tests {

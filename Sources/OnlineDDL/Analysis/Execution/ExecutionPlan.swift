@@ -1,3 +1,5 @@
+import OnlineDDLParsing
+
 /// How a migration file runs, decided once for `plan`, the lint rules and `apply`: the units
 /// that commit one after another, or the problems that keep it from running.
 ///

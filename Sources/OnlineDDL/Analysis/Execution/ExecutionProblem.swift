@@ -1,3 +1,5 @@
+import OnlineDDLParsing
+
 /// Why a file's statements cannot be split into units that PostgreSQL would run: a
 /// transaction block that is not closed, not opened, nested, or holds a statement that
 /// cannot run inside one.

@@ -1,3 +1,5 @@
+import OnlineDDLParsing
+
 /// An assumption in an offline analysis that the catalog can overturn. The analysis takes the
 /// conservative side; catalog-aware code can check the caveat and relax it.
 public enum CatalogCaveat: Hashable, Sendable {

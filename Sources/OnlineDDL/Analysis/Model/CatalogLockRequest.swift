@@ -1,3 +1,5 @@
+import OnlineDDLLocking
+
 /// A lock on relations that only the catalog can name, such as the table of an index in
 /// `DROP INDEX`, or the default partition in `ATTACH PARTITION`.
 public struct CatalogLockRequest: Hashable, Sendable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import OnlineDDLParsing
+
 /// Relations a statement locks that its text does not name: only the system catalogs know
 /// them. Catalog-aware code expands each lookup to zero or more relations.
 public indirect enum CatalogLookup: Hashable, Sendable {

@@ -35,7 +35,7 @@ public struct DataWork: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(kind): \(reason)" }
 
     /// The more expensive of two, keeping the first reason on a tie.
-    func combined(with other: DataWork) -> DataWork {
+    package func combined(with other: DataWork) -> DataWork {
         other.kind > kind ? other : self
     }
 }

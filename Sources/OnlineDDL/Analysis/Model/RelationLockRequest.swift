@@ -1,3 +1,6 @@
+import OnlineDDLLocking
+import OnlineDDLParsing
+
 /// One table-level lock a statement takes on a relation it names.
 public struct RelationLockRequest: Hashable, Sendable, CustomStringConvertible {
     /// The relation locked.

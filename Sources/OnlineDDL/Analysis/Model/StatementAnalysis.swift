@@ -1,3 +1,6 @@
+import OnlineDDLLocking
+import OnlineDDLParsing
+
 /// What one statement does to table-level locks and table data on one PostgreSQL version,
 /// derived from its parse tree alone.
 public struct StatementAnalysis: Hashable, Sendable {

@@ -20,7 +20,7 @@ public struct LockWaitPrediction: Codable, Sendable, Equatable {
         }
 
         public let kind: Kind
-        public let session: LockQueueReport.Session
+        public let session: LockTableSession
     }
 
     /// The relation as the live table names it (schema-qualified).

@@ -1,3 +1,5 @@
+import OnlineDDLParsing
+
 /// How reports show other sessions' queries (`pg_stat_activity.query`): as the server has
 /// them, or normalized, every constant replaced by `$1`, `$2`, …, so that the data values
 /// a query carries (card numbers, e-mail addresses) never reach a CI log.

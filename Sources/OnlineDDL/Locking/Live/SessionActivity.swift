@@ -17,6 +17,23 @@ public struct SessionActivity: Sendable, Equatable, Codable {
     public let query: String?
     public let backendType: String?
 
+    /// Creates a value with every property given.
+    public init(pid: Int32, user: String? = nil, applicationName: String? = nil, clientAddress: String? = nil, state: String? = nil, backendXID: String? = nil, transactionStart: Double? = nil, queryStart: Double? = nil, stateChange: Double? = nil, waitEventType: String? = nil, waitEvent: String? = nil, query: String? = nil, backendType: String? = nil) {
+        self.pid = pid
+        self.user = user
+        self.applicationName = applicationName
+        self.clientAddress = clientAddress
+        self.state = state
+        self.backendXID = backendXID
+        self.transactionStart = transactionStart
+        self.queryStart = queryStart
+        self.stateChange = stateChange
+        self.waitEventType = waitEventType
+        self.waitEvent = waitEvent
+        self.query = query
+        self.backendType = backendType
+    }
+
     /// Whether the session sits in an open transaction without running anything: the
     /// classic cause of a stalled migration.
     public var isIdleInTransaction: Bool {

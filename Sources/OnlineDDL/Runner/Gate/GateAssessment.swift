@@ -1,4 +1,5 @@
 import Foundation
+import OnlineDDLLocking
 
 /// The prediction gate's verdict on a set of lock requests against one live snapshot:
 /// send now, send and let `lock_timeout` bound a short wait, or do not send and wait.
@@ -29,7 +30,7 @@ public struct GateAssessment: Sendable, Equatable {
     /// for such sessions would starve the gate on a table with many multi-statement
     /// transactions.
     public static func assess(
-        _ locks: [MigrationPlan.Lock], table: LiveLockTable, runnerPID: Int32? = nil, longTransactionAge: Double,
+        _ locks: [RelationLock], table: LiveLockTable, runnerPID: Int32? = nil, longTransactionAge: Double,
         idleGrace: Double = defaultIdleGrace
     ) -> GateAssessment {
         var predictor = MigrationLockPredictor(table: table, runnerPID: runnerPID)
@@ -89,7 +90,7 @@ struct BlockerClassifier {
     let longTransactionAge: Double
     let idleGrace: Double
 
-    func classify(_ session: LockQueueReport.Session) -> GateBlocker {
+    func classify(_ session: LockTableSession) -> GateBlocker {
         var visited: Set<String> = []
         let reason = longReason(session.virtualTransaction, visited: &visited)
         return GateBlocker(

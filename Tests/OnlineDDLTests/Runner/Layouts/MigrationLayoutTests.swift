@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLMigrations
+@testable import OnlineDDLParsing
+@testable import OnlineDDLSupport
 
 @Suite("Runner: migration layouts")
 struct MigrationLayoutTests {

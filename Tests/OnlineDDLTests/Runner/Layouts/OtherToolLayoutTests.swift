@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import OnlineDDL
+@testable import OnlineDDLMigrations
+@testable import OnlineDDLParsing
 
 @Suite("Runner: Prisma, goose, sqlx and Supabase layouts")
 struct OtherToolLayoutTests {

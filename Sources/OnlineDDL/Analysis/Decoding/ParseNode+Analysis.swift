@@ -1,0 +1,62 @@
+import OnlineDDLParsing
+
+/// Readers for the parse-tree shapes the analyzers share.
+extension ParseNode {
+    /// The value of a `{"String": {"sval": …}}` node.
+    var stringNodeValue: String? {
+        typed("String")?["sval"]?.stringValue
+    }
+
+    /// The values of an array of `String` nodes, such as a qualified name.
+    package var stringList: [String] {
+        elements.compactMap(\.stringNodeValue)
+    }
+
+    /// Whether a boolean field is `true` (libpg_query omits `false`).
+    package func flag(_ field: String) -> Bool {
+        self[field]?.boolValue ?? false
+    }
+
+    /// The relation a `RangeVar` body names.
+    var rangeVarName: RelationName? {
+        guard let name = self["relname"]?.stringValue else { return nil }
+        return RelationName(schema: self["schemaname"]?.stringValue, name: name)
+    }
+
+    /// Whether a `RangeVar` body includes descendants (`ONLY` not written).
+    var rangeVarIncludesDescendants: Bool { flag("inh") }
+
+    /// A relation from a qualified name list: `[name]`, `[schema, name]`, or `[db, schema, name]`.
+    static func relationName(fromQualifiedName parts: [String]) -> RelationName? {
+        guard let name = parts.last else { return nil }
+        return RelationName(schema: parts.count >= 2 ? parts[parts.count - 2] : nil, name: name)
+    }
+
+    /// The integer of an `A_Const` body or an `Integer` node; libpg_query omits a zero value.
+    var integerConstant: Int? {
+        if let body = typed("Integer") { return body["ival"]?.intValue ?? 0 }
+        if let body = typed("A_Const"), let ival = body["ival"] { return ival["ival"]?.intValue ?? 0 }
+        return nil
+    }
+
+    /// The text of an `A_Const` string, integer, float or boolean, or of a `String` node.
+    var constantText: String? {
+        if let string = stringNodeValue { return string }
+        guard let body = typed("A_Const") else { return nil }
+        if let sval = body["sval"] { return sval["sval"]?.stringValue ?? "" }
+        if let ival = body["ival"] { return String(ival["ival"]?.intValue ?? 0) }
+        if let fval = body["fval"] { return fval["fval"]?.stringValue }
+        if let boolval = body["boolval"] { return (boolval["boolval"]?.boolValue ?? false) ? "true" : "false" }
+        return nil
+    }
+
+    /// Whether an `A_Const` is the constant `NULL`.
+    var isNullConstant: Bool {
+        typed("A_Const")?.flag("isnull") ?? false
+    }
+
+    /// The names of the `DefElem` options in a list.
+    var defElemNames: [String] {
+        elements.compactMap { $0.typed("DefElem")?["defname"]?.stringValue }
+    }
+}

@@ -1,0 +1,40 @@
+import OnlineDDLParsing
+
+/// Statements that lock no table: creating functions, types, extensions, schemas, domains
+/// and roles, privileges defaults, `SHOW`, `SET CONSTRAINTS`; and database-level statements
+/// that also refuse to run in a transaction block (`CREATE/DROP DATABASE`,
+/// `CREATE/DROP TABLESPACE`, `ALTER SYSTEM`). `ALTER TYPE … ADD VALUE` cannot run in a
+/// transaction block before PostgreSQL 12.
+///
+/// A SQL-language function's body is parse-analyzed at creation when
+/// `check_function_bodies` is on, which briefly locks the tables it names; an extension's
+/// script runs arbitrary SQL. Neither is modelled.
+struct CatalogOnlyAnalyzer {
+    let version: Int
+
+    /// Statement types that lock no table and may run in a transaction block.
+    static let transactionalNodeTypes: Set<String> = [
+        "CreateFunctionStmt", "AlterFunctionStmt", "DefineStmt", "CompositeTypeStmt", "CreateEnumStmt",
+        "CreateRangeStmt", "CreateExtensionStmt", "CreateDomainStmt", "CreateRoleStmt", "AlterRoleStmt",
+        "DropRoleStmt", "GrantRoleStmt", "AlterDefaultPrivilegesStmt", "VariableShowStmt", "ConstraintsSetStmt",
+        "CreateSchemaStmt", "AlterEnumStmt",
+    ]
+
+    /// Statement types that lock no table and cannot run in a transaction block.
+    static let nonTransactionalNodeTypes: Set<String> = [
+        "CreatedbStmt", "DropdbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt",
+    ]
+
+    func analyze(_ nodeType: String, _ body: ParseNode, into builder: inout AnalysisBuilder) throws(UnclassifiedStatement) {
+        if nodeType == "CreateSchemaStmt", !(body["schemaElts"]?.elements ?? []).isEmpty {
+            throw UnclassifiedStatement(reason: "CREATE SCHEMA with embedded statements is not modelled")
+        }
+        builder.record(.none("catalog changes only"))
+        if Self.nonTransactionalNodeTypes.contains(nodeType) {
+            builder.transactional = false
+        }
+        if nodeType == "AlterEnumStmt", body["newVal"] != nil, body["oldVal"] == nil, version < 12 {
+            builder.transactional = false
+        }
+    }
+}
