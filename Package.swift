@@ -87,7 +87,10 @@ let package = Package(
         ),
         .target(
             name: "OnlineDDLReporting",
-            dependencies: ["OnlineDDLPlanning", "OnlineDDLRunner", "OnlineDDLLint", "OnlineDDLLocking", "OnlineDDLParsing", "OnlineDDLSupport"],
+            dependencies: [
+                "OnlineDDLAdoption", "OnlineDDLPlanning", "OnlineDDLRunner", "OnlineDDLMigrations", "OnlineDDLLint", "OnlineDDLLocking",
+                "OnlineDDLParsing", "OnlineDDLSupport",
+            ],
             path: "Sources/OnlineDDL/Reporting"
         ),
         .target(
@@ -113,19 +116,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A seeded random generator for tests, differential runs and benchmarks (not part
+        // of the library).
+        .target(name: "SeededRandom", path: "Tests/SeededRandom"),
         .executableTarget(
             name: "onlineddl-bench",
-            dependencies: ["OnlineDDL"],
+            dependencies: ["OnlineDDL", "SeededRandom"],
             path: "bench/onlineddl-bench"
         ),
         .testTarget(
             name: "OnlineDDLTests",
-            dependencies: ["OnlineDDL"],
+            dependencies: ["OnlineDDL", "SeededRandom"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "OnlineDDLIntegrationTests",
-            dependencies: ["OnlineDDL", "onlineddl"]
+            dependencies: ["OnlineDDL", "onlineddl", "SeededRandom"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -118,7 +118,7 @@ struct ApplyCommand: ParsableCommand {
         do {
             try runner.run(prepared)
         } catch {
-            throw CommandFailure(message: error.description, exitCode: Self.exitCode(for: error))
+            throw CommandFailure(message: error.description, exitStatus: ExitStatus(error))
         }
     }
 
@@ -158,16 +158,6 @@ struct ApplyCommand: ParsableCommand {
                 "--retry-initial \(DurationText.format(retry.initial)) must not exceed --retry-max \(DurationText.format(retry.maximum))\(source)")
         }
         return configuration
-    }
-
-    /// The documented exit code of each way a run can stop.
-    static func exitCode(for failure: RunFailure) -> Int32 {
-        switch failure {
-        case .statementFailed, .cannotConnect, .historyUnavailable, .database: CommandFailure.databaseExitCode
-        case .checksumsChanged, .cannotRun: CommandFailure.usageExitCode
-        case .gaveUp, .runnerBusy: CommandFailure.gaveUpExitCode
-        case .interrupted(let signal): 128 + signal
-        }
     }
 }
 

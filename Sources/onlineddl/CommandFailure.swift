@@ -1,19 +1,12 @@
 import OnlineDDL
 
-/// A failure the CLI reports as one `error:` line and a documented exit code.
+/// A failure the CLI reports as one `error:` line and its ``ExitStatus``.
 struct CommandFailure: Error {
-    /// A database or migration error.
-    static let databaseExitCode: Int32 = 1
-    /// Bad flags, arguments or input files.
-    static let usageExitCode: Int32 = 2
-    /// Gave up waiting for locks, or for another runner.
-    static let gaveUpExitCode: Int32 = 3
-
     let message: String
-    let exitCode: Int32
+    let exitStatus: ExitStatus
 
     static func usage(_ message: String) -> CommandFailure {
-        CommandFailure(message: message, exitCode: usageExitCode)
+        CommandFailure(message: message, exitStatus: .usage)
     }
 
     /// Input errors, one `error:` line each.
@@ -22,7 +15,7 @@ struct CommandFailure: Error {
     }
 
     static func database(_ message: String) -> CommandFailure {
-        CommandFailure(message: message, exitCode: databaseExitCode)
+        CommandFailure(message: message, exitStatus: .failure)
     }
 
     /// A read that `plan` or `status` cancelled after a short `lock_timeout` rather than

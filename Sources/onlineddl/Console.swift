@@ -1,4 +1,5 @@
 import Foundation
+import OnlineDDL
 
 /// Where the CLI writes: results to standard output, diagnostics to standard error.
 enum Console {
@@ -12,7 +13,7 @@ enum Console {
     }
 
     static func error(_ message: String) {
-        let label = Terminal.paint("onlineddl: error:", .red, enabled: Terminal.standardErrorColors)
+        let label = TextColor.red.paint("onlineddl: error:", enabled: Terminal.standardErrorColors)
         FileHandle.standardError.write(Data("\(label) \(message)\n".utf8))
     }
 

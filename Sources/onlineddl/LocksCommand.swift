@@ -51,8 +51,7 @@ struct LocksCommand: ParsableCommand {
                 Console.write(report.renderText())
             }
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let encoder = JSONEncoder.contract()
             Console.output(String(decoding: try encoder.encode(report), as: UTF8.self))
         }
         if !table.unplacedWaiters.isEmpty {

@@ -25,12 +25,12 @@ struct OnlineDDLCommand: ParsableCommand {
             try command.run()
         } catch let failure as CommandFailure {
             Console.error(failure.message)
-            Foundation.exit(failure.exitCode)
+            Foundation.exit(failure.exitStatus.rawValue)
         } catch {
             let code = exitCode(for: error)
             guard code == .validationFailure else { exit(withError: error) }
             Console.usageError(fullMessage(for: error))
-            Foundation.exit(CommandFailure.usageExitCode)
+            Foundation.exit(ExitStatus.usage.rawValue)
         }
     }
 }

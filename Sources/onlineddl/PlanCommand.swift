@@ -88,7 +88,7 @@ struct PlanCommand: ParsableCommand {
             migration.findings.map { "\(migration.file):\($0.line):\($0.column): \($0.message)" }
         }
         if !unusable.isEmpty { throw CommandFailure.usage(errors: unusable) }
-        if shouldFail(plan) { throw ExitCode(CommandFailure.databaseExitCode) }
+        if shouldFail(plan) { throw ExitCode(ExitStatus.failure.rawValue) }
     }
 
     /// Each folder is planned on its own (its files are the history of its later files only).

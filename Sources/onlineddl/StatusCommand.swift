@@ -40,42 +40,11 @@ struct StatusCommand: ParsableCommand {
         let status = MigrationStatus(migrations: files, records: records, historyTable: table)
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+            let encoder = JSONEncoder.contract(pretty: true)
             Console.output(String(decoding: try encoder.encode(status), as: UTF8.self))
         case .text:
             Console.write(StatusTextReport.render(status))
         }
-        if status.count(.changed) > 0 { throw ExitCode(CommandFailure.databaseExitCode) }
-    }
-}
-
-/// `status` as a table for people.
-enum StatusTextReport {
-    static func render(_ status: MigrationStatus) -> String {
-        var lines: [String] = []
-        for entry in status.entries {
-            var line = "\(entry.state.rawValue.replacingOccurrences(of: "_", with: " ").padding(toLength: 13, withPad: " ", startingAt: 0))"
-            line += "\(entry.version) \(entry.name)"
-            if let record = entry.record {
-                switch entry.state {
-                case .partial:
-                    line += "  (\(record.statementsApplied) of \(record.statementsTotal) statements; the next apply resumes)"
-                case .changed:
-                    line += "  (file changed since it was applied on \(record.appliedAt))"
-                default:
-                    if let origin = record.origin {
-                        line += "  (\(origin), \(record.appliedAt))"
-                    } else {
-                        line += "  (\(record.appliedAt), \(DurationText.human(.milliseconds(record.durationMilliseconds))), \(record.attempts) attempt\(record.attempts == 1 ? "" : "s"))"
-                    }
-                }
-            }
-            lines.append(line)
-        }
-        let counts = [MigrationStatus.State.applied, .pending, .partial, .changed, .missingFile]
-            .map { "\(status.count($0)) \($0.rawValue.replacingOccurrences(of: "_", with: " "))" }
-        lines.append("history table \(status.historyTable): " + counts.joined(separator: ", "))
-        return lines.joined(separator: "\n") + "\n"
+        if status.count(.changed) > 0 { throw ExitCode(ExitStatus.failure.rawValue) }
     }
 }

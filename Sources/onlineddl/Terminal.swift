@@ -1,12 +1,8 @@
 import Foundation
 
-/// What the terminal can show: colors and a rewritable progress line only on a TTY, and
-/// colors never when `NO_COLOR` is set (https://no-color.org) or `TERM` is `dumb`.
+/// What the terminal can show: colors (``TextColor``) and a rewritable progress line only
+/// on a TTY, and colors never when `NO_COLOR` is set (https://no-color.org) or `TERM` is `dumb`.
 enum Terminal {
-    enum Color: String {
-        case red = "31", green = "32", yellow = "33", dim = "2"
-    }
-
     static let standardOutputIsTTY = isatty(STDOUT_FILENO) == 1
     static let standardErrorIsTTY = isatty(STDERR_FILENO) == 1
 
@@ -18,8 +14,4 @@ enum Terminal {
     static let standardOutputColors = standardOutputIsTTY && colorsAllowed
     static let standardErrorColors = standardErrorIsTTY && colorsAllowed
 
-    /// `text` in `color` when `enabled`.
-    static func paint(_ text: String, _ color: Color, enabled: Bool) -> String {
-        enabled ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
-    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import OnlineDDL
 import Testing
+import SeededRandom
 
 /// Bad migration folders through the real CLI against the real server: each is refused
 /// before anything runs, with exit code 2 and a message that says what is wrong and what

@@ -1,6 +1,7 @@
 import Foundation
 import OnlineDDL
 import Testing
+import SeededRandom
 
 @Suite("Integration: live snapshots replayed through the simulator", .serialized)
 struct LiveLockTableTests {

@@ -1,6 +1,7 @@
 import Foundation
 import OnlineDDL
 import Testing
+import SeededRandom
 
 /// Random multi-session lock scenarios, played on the real server and in the simulator;
 /// after every step the two lock tables and the errors must be identical.

@@ -1,4 +1,5 @@
 import OnlineDDL
+import SeededRandom
 
 /// Rebuilding lock queues from a 10,000-row pg_locks snapshot (1,000 sessions, 100
 /// relations; holders plus waiters in waitstart order) through the simulator.

@@ -1,4 +1,5 @@
 import OnlineDDL
+import SeededRandom
 
 /// Acquire/release operations per second in the simulator: 1,000 sessions over 100 objects,
 /// nine in ten requests in the modes of SELECT/INSERT/UPDATE and one in ten in any mode,

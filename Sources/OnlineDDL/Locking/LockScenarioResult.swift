@@ -12,8 +12,7 @@ public struct LockScenarioResult: Codable, Sendable, Equatable {
 
     /// Compact JSON with keys sorted, so equal results give identical text.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.contract()
         return try encoder.encode(self)
     }
 }

@@ -6,12 +6,13 @@ import OnlineDDLParsing
 
 /// What `onlineddl plan` reports: per migration and statement, the locks it takes, whether
 /// it runs in a transaction, what it does to the data, lint findings, and (when connected)
-/// whether its locks would be granted now. Its JSON form is a contract for tools.
-public struct MigrationPlan: Codable, Sendable, Equatable {
+/// whether its locks would be granted now. Its JSON form, a contract for tools, is written
+/// by `PlanJSONReport` (docs/plan.md); it decodes back into this type.
+public struct MigrationPlan: Decodable, Sendable, Equatable {
     /// A lock row: the relation (schema-qualified when planned against a database) and mode.
     public typealias Lock = RelationLock
 
-    public struct FindingEntry: Codable, Sendable, Equatable {
+    public struct FindingEntry: Decodable, Sendable, Equatable {
         public let rule: String
         public let severity: Severity
         public let message: String
@@ -22,16 +23,6 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
             case rule, severity, message, line, column
             case safeAlternative = "safe_alternative"
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(rule, forKey: .rule)
-            try container.encode(severity, forKey: .severity)
-            try container.encode(message, forKey: .message)
-            try container.encode(line, forKey: .line)
-            try container.encode(column, forKey: .column)
-            try container.encode(safeAlternative, forKey: .safeAlternative)
         }
 
         init(_ finding: Finding) {
@@ -82,7 +73,7 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
         }
     }
 
-    public struct Statement: Codable, Sendable, Equatable {
+    public struct Statement: Decodable, Sendable, Equatable {
         public let line: Int
         public let column: Int
         public let sql: String
@@ -107,26 +98,10 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey {
             case line, column, sql, transactional, locks, rewrite, size, unclassified, findings, prediction, unit
         }
-
-        /// Writes every key, `null` included, so tools can rely on the shape.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(line, forKey: .line)
-            try container.encode(column, forKey: .column)
-            try container.encode(sql, forKey: .sql)
-            try container.encode(transactional, forKey: .transactional)
-            try container.encode(locks, forKey: .locks)
-            try container.encode(rewrite, forKey: .rewrite)
-            try container.encode(size, forKey: .size)
-            try container.encode(unclassified, forKey: .unclassified)
-            try container.encode(findings, forKey: .findings)
-            try container.encode(prediction, forKey: .prediction)
-            try container.encode(unit, forKey: .unit)
-        }
     }
 
     /// One unit of a migration (see ``ExecutionUnit``): statements that commit together.
-    public struct Unit: Codable, Sendable, Equatable {
+    public struct Unit: Decodable, Sendable, Equatable {
         /// `file` (the whole file in one transaction), `block` (`BEGIN … COMMIT` as written) or
         /// `statement` (one statement outside blocks, committed on its own).
         public let kind: ExecutionUnit.Kind
@@ -141,7 +116,7 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
         }
     }
 
-    public struct Migration: Codable, Sendable, Equatable {
+    public struct Migration: Decodable, Sendable, Equatable {
         public let version: String
         public let name: String
         public let file: String

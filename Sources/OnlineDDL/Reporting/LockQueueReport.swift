@@ -83,7 +83,7 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
     private static func describe(_ session: LockTableSession) -> String {
         var parts = [session.pid.map { "pid \($0)" } ?? "prepared \(session.virtualTransaction)"]
         if let state = session.state { parts.append(state) }
-        if let age = session.transactionAgeSeconds { parts.append("xact \(Duration.seconds(age).formattedForHumans)") }
+        if let age = session.transactionAgeSeconds { parts.append("xact \(DurationText.human(.seconds(age)))") }
         if let application = session.applicationName, !application.isEmpty { parts.append("app \(application)") }
         return parts.joined(separator: ", ")
     }
@@ -91,19 +91,5 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
     private static func details(_ session: LockTableSession) -> [String] {
         guard let query = session.query, !query.isEmpty else { return [] }
         return ["      query: \(query)"]
-    }
-}
-
-extension Duration {
-    /// `850ms`, `12.3s`, `5m12s`, `2h05m`.
-    var formattedForHumans: String {
-        let (seconds, attoseconds) = components
-        let total = Double(seconds) + Double(attoseconds) / 1e18
-        switch total {
-        case ..<1: return "\(Int((total * 1000).rounded()))ms"
-        case ..<60: return String(format: "%.1fs", total)
-        case ..<3600: return "\(Int(total) / 60)m\(String(format: "%02d", Int(total) % 60))s"
-        default: return "\(Int(total) / 3600)h\(String(format: "%02d", Int(total) % 3600 / 60))m"
-        }
     }
 }

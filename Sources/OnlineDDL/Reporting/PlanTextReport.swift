@@ -78,7 +78,7 @@ public enum PlanTextReport {
                 var words = [session.pid.map { "pid \($0)" } ?? "prepared transaction"]
                 if blocker.kind == .soft { words.append("queued ahead") }
                 if let state = session.state { words.append(state) }
-                if let age = session.transactionAgeSeconds { words.append("transaction \(Duration.seconds(age).formattedForHumans) old") }
+                if let age = session.transactionAgeSeconds { words.append("transaction \(DurationText.human(.seconds(age))) old") }
                 if let app = session.applicationName, !app.isEmpty { words.append("app \(app)") }
                 if let query = session.query?.trimmingSuffix(";"), !query.isEmpty { words.append("query: \(query)") }
                 return words.joined(separator: ", ")

@@ -66,8 +66,7 @@ package struct JSONWriter {
     package mutating func field(_ name: StaticString, encoding value: (some Encodable)?) throws {
         key(name)
         guard let value else { return null() }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.contract()
         bytes.append(contentsOf: try encoder.encode(value))
         needsComma = true
     }

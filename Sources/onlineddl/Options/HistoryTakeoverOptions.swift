@@ -29,17 +29,12 @@ struct HistoryTakeoverOptions: ParsableArguments {
         do {
             outcome = try take(HistoryAdopter(connectionString: target, historyTable: table), migrations)
         } catch {
-            throw CommandFailure(message: error.description, exitCode: Self.exitCode(for: error))
+            throw CommandFailure(message: error.description, exitStatus: ExitStatus(error))
         }
-        try AdoptionReport(outcome: outcome, historyTable: table, dryRun: dryRun).print(format)
-    }
-
-    /// The documented exit code of each way adopt and baseline can refuse.
-    static func exitCode(for failure: AdoptionFailure) -> Int32 {
-        switch failure {
-        case .cannotConnect, .historyUnavailable, .database: CommandFailure.databaseExitCode
-        case .refused, .changed, .toolTableMissing, .notToolTable, .noToolFound, .severalToolsFound: CommandFailure.usageExitCode
-        case .runnerBusy: CommandFailure.gaveUpExitCode
+        let report = AdoptionReport(outcome: outcome, historyTable: table, dryRun: dryRun)
+        switch format {
+        case .json: Console.output(try report.json())
+        case .text: Console.write(report.text)
         }
     }
 }

@@ -28,8 +28,7 @@ final class ApplyReporter: @unchecked Sendable {
             switch format {
             case .json:
                 if case .stillWaiting = event { return }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                let encoder = JSONEncoder.contract()
                 guard let data = try? encoder.encode(event) else { return }
                 // Every event carries the time it was written: `"time":"2026-11-22T07:20:33.125Z"`.
                 let json = String(decoding: data, as: UTF8.self)

@@ -1,6 +1,7 @@
 import Foundation
 import OnlineDDL
 import Testing
+import SeededRandom
 
 /// Faults while apply runs, then a rerun: the invariants of `FaultScenario` must hold.
 /// `ONLINEDDL_FAULT_RUNS` sets how many random kill -9 rounds run (default 5; `bench/faults`

@@ -46,7 +46,12 @@ enum PipelineCheck {
         let plan = planner.plan([input], connected: false)
         _ = PlanTextReport.render(plan)
         _ = GitHubAnnotations.render(plan)
-        if (try? JSONEncoder().encode(plan)) == nil { problems.append("the plan does not encode as JSON") }
+        if let json = try? PlanJSONReport.render(plan) {
+            let decoded = try? JSONDecoder().decode(MigrationPlan.self, from: Data(json.utf8))
+            if decoded.flatMap({ try? PlanJSONReport.render($0) }) != json { problems.append("the plan's JSON does not decode back to it") }
+        } else {
+            problems.append("the plan does not encode as JSON")
+        }
         return problems
     }
 }

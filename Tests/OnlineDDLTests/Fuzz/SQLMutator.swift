@@ -1,5 +1,6 @@
 import Foundation
 import OnlineDDL
+import SeededRandom
 
 /// Mutates SQL file contents the way hostile or broken input looks: flipped and random
 /// bytes, cuts, quotes, dollar quotes, comment markers, semicolons, NUL and invalid UTF-8,

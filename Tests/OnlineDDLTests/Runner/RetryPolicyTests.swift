@@ -1,6 +1,7 @@
 import Testing
 @testable import OnlineDDLRunner
 @testable import OnlineDDLSupport
+import SeededRandom
 
 @Suite("Runner: retry backoff")
 struct RetryPolicyTests {

@@ -1,4 +1,5 @@
 import Foundation
+import OnlineDDLSupport
 import OnlineDDLLocking
 
 /// The prediction gate's verdict on a set of lock requests against one live snapshot:
@@ -104,7 +105,7 @@ struct BlockerClassifier {
         guard visited.insert(name).inserted else { return nil }
         let session = table.session(name)
         guard let pid = session.pid else { return "prepared transaction" }
-        let age = session.transactionAgeSeconds.map { String(format: "%.1f s", $0) }
+        let age = session.transactionAgeSeconds.map { DurationText.human(.seconds($0)) }
         if let activity = table.snapshot.activity[pid], activity.isAutovacuum {
             // However young, autovacuum is no application transaction about to end: it
             // runs as long as the table takes, and PostgreSQL cancels it for a waiting

@@ -1,11 +1,12 @@
-import Foundation
-import OnlineDDL
+import OnlineDDLLocking
+import OnlineDDLRunner
+import OnlineDDLSupport
 
 /// apply's events as lines for people.
-enum ApplyTextReport {
+public enum ApplyTextReport {
     /// The line for an event, or nil for events shown only with `--verbose` (or never).
-    static func line(for event: RunEvent, verbose: Bool, colors: Bool) -> String? {
-        func paint(_ text: String, _ color: Terminal.Color) -> String { Terminal.paint(text, color, enabled: colors) }
+    public static func line(for event: RunEvent, verbose: Bool, colors: Bool) -> String? {
+        func paint(_ text: String, _ color: TextColor) -> String { color.paint(text, enabled: colors) }
         switch event {
         case .runnerWaiting(let wait):
             return paint("waiting for another runner: \(wait.holder)", .yellow)
@@ -53,12 +54,12 @@ enum ApplyTextReport {
     }
 
     /// The live line while the gate waits: elapsed time, the blocker, the next check.
-    static func progress(_ waiting: RunEvent.Waiting, colors: Bool) -> String {
+    public static func progress(_ waiting: RunEvent.Waiting, colors: Bool) -> String {
         let shown = waiting.blockers.first { $0.isLong } ?? waiting.blockers.first
         let blocker = shown.map { "pid \($0.pid.map(String.init) ?? "?") (\($0.reason))" } ?? "a session"
         let text = "  waiting \(DurationText.human(.milliseconds(Int64(waiting.waitedSeconds * 1000)))) for \(blocker); "
             + "next check in \(waiting.nextCheckMilliseconds) ms"
-        return Terminal.paint(text, .dim, enabled: colors)
+        return TextColor.dim.paint(text, enabled: colors)
     }
 
     private static func blockers(_ blockers: [GateBlocker]) -> String {

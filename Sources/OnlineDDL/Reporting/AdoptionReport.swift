@@ -1,21 +1,23 @@
 import Foundation
-import OnlineDDL
+import OnlineDDLAdoption
+import OnlineDDLMigrations
+import OnlineDDLSupport
 
 /// What `adopt` and `baseline` recorded (or would record, with `--dry-run`), as text for
 /// people or one JSON object for tools.
-struct AdoptionReport: Encodable {
-    let origin: HistoryOrigin
-    let toolTable: String?
-    let historyTable: String
-    let dryRun: Bool
-    let recorded: [AdoptedMigration]
-    let alreadyRecorded: [String]
-    let pending: [String]
-    let changed: [AdoptionChange]
+public struct AdoptionReport: Encodable, Sendable {
+    public let origin: HistoryOrigin
+    public let toolTable: String?
+    public let historyTable: String
+    public let dryRun: Bool
+    public let recorded: [AdoptedMigration]
+    public let alreadyRecorded: [String]
+    public let pending: [String]
+    public let changed: [AdoptionChange]
     /// Each migration's name, for the text.
     let names: [String: String]
 
-    init(outcome: HistoryAdopter.Outcome, historyTable: HistoryTable, dryRun: Bool) {
+    public init(outcome: HistoryAdopter.Outcome, historyTable: HistoryTable, dryRun: Bool) {
         origin = outcome.plan.origin
         toolTable = outcome.toolTable?.description
         self.historyTable = historyTable.description
@@ -35,18 +37,13 @@ struct AdoptionReport: Encodable {
         case alreadyRecorded = "already_recorded"
     }
 
-    func print(_ format: OutputFormat) throws {
-        switch format {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-            Console.output(String(decoding: try encoder.encode(self), as: UTF8.self))
-        case .text:
-            Console.write(text)
-        }
+    /// The report as one pretty-printed JSON object, keys sorted.
+    public func json() throws -> String {
+        String(decoding: try JSONEncoder.contract(pretty: true).encode(self), as: UTF8.self)
     }
 
-    var text: String {
+    /// The report for people, one line per migration and a total.
+    public var text: String {
         var lines: [String] = []
         if case .adopted(let source) = origin, let toolTable { lines.append("\(source) history: \(toolTable)") }
         let changedFiles = Set(changed.map(\.file))
