@@ -119,7 +119,7 @@ struct GateAssessmentTests {
         #expect(assessment.verdict == .wait)
         let blocker = try #require(assessment.blockers.first)
         #expect(blocker.isLong)
-        #expect(blocker.reason == "autovacuum running for 0.2 s")
+        #expect(blocker.reason == "autovacuum running for 199 ms")
         #expect(blocker.query == "autovacuum: VACUUM public.accounts")
         // The same worker does not hold up a request its lock does not conflict with.
         let compatible = Self.assess([Self.lock(301, .shareUpdateExclusive)], [worker], request: [Self.request(.rowExclusive)])
