@@ -73,28 +73,10 @@ extension MigrationRunner {
         }.joined(separator: ", ")
     }
 
-    /// Sleeps before retry `retry`, within the wait budget; returns the sleep.
-    func backOff(beforeRetry retry: Int, at position: StatementPosition, failure: PostgresError) throws(RunFailure) -> Duration {
-        let delay = configuration.retry.delay(beforeRetry: retry, using: &random)
-        guard lockWait + delay < configuration.maxWait else {
-            throw .gaveUp(position, reason: "\(failure.message); the wait budget (--max-wait \(DurationText.format(configuration.maxWait))) is spent")
-        }
-        return delay
-    }
-
     /// Sleeps (interruptibly) and counts the time as waiting for locks.
-    func sleepCounted(_ delay: Duration) throws(RunFailure) {
+    func sleepCounted(_ delay: Duration) {
         let started = clock.now
         cancellation.sleep(delay)
         lockWait += clock.now - started
-        if let signal = cancellation.signal { throw .interrupted(signal: signal) }
-    }
-}
-
-extension PostgresError {
-    /// Lock failures a new attempt can cure: lock or statement timeout on a lock
-    /// (55P03), deadlock (40P01), serialization failure (40001).
-    var isRetryableLockFailure: Bool {
-        sqlState == .lockNotAvailable || sqlState == .deadlockDetected || sqlState == .serializationFailure
     }
 }
