@@ -75,20 +75,18 @@ extension MigrationRunner {
             preconditionFailure("unexpected error: \(error)")
         }
         let units = context.execution.units
-        // A unit commits with its history progress, so the first one not recorded as applied
-        // is the first one not committed.
-        let pending = units.drop { !$0.statements.isEmpty && $0.statements.upperBound <= applied }
+        let resume = ResumePoint(units: units, statementsApplied: applied, statementCount: context.statements.count)
         emit(.migrationStarted(.init(
             version: migration.file.version, name: migration.file.name, file: migration.file.path,
             transactional: context.execution.isOneTransaction, statements: context.statements.count,
-            resumeAfter: pending.first?.statements.lowerBound ?? context.statements.count, units: units.count)))
+            resumeAfter: resume.resumeAfter, units: units.count)))
         let started = clock.now
         let waitBefore = lockWait
         var attempts = 0
         if context.statements.isEmpty {
             attempts = try recordNoOp(context)
         } else {
-            for unit in pending {
+            for unit in resume.pending {
                 let statement = context.statements[unit.statements.lowerBound].resolved
                 let isolated = unit.kind == .statement && (!statement.transactional || statement.analysis.runsProceduralCode)
                 attempts = max(attempts, isolated
