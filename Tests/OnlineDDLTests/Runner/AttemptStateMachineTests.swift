@@ -49,6 +49,17 @@ struct AttemptStateMachineTests {
             unit: ExecutionUnit(kind: kind, statements: statements), transactional: transactional, file: file, limits: limits)
     }
 
+    /// A machine whose first attempt has sent `BEGIN`: its first statement is in flight.
+    static func begun(
+        _ kind: ExecutionUnit.Kind, _ statements: Range<Int>, limits: AttemptStateMachine.Limits = limits
+    ) -> AttemptStateMachine {
+        var machine = machine(kind, statements, limits: limits)
+        _ = machine.started()
+        _ = machine.gatePassed()
+        _ = machine.begun()
+        return machine
+    }
+
     static func position(_ statement: Int) -> StatementPosition {
         StatementPosition(version: "20240101", file: file, line: statement * 2 + 1, column: 1, statement: statement + 1)
     }
@@ -118,10 +129,7 @@ struct AttemptStateMachineTests {
 
     @Test(arguments: [lockTimeout, deadlock, serialization])
     func lockFailuresRollBackAndRetryAfterTheBackoff(_ failure: PostgresError) {
-        var machine = Self.machine(.file, 0..<2)
-        _ = machine.started()
-        _ = machine.gatePassed()
-        _ = machine.begun()
+        var machine = Self.begun(.file, 0..<2)
         #expect(Step(machine.statementSucceeded()) == .run(statement: 1, attempt: 1))
         #expect(Self.fail(&machine, with: failure, elapsed: .milliseconds(80)) == .retry(
             after: .milliseconds(200), report: Self.report(failure, at: 1, attempt: 1, retryIn: .milliseconds(200)),
@@ -150,10 +158,7 @@ struct AttemptStateMachineTests {
     }
 
     @Test func theBackoffIsDrawnFromTheRunnersGenerator() {
-        var machine = Self.machine(.file, 0..<1)
-        _ = machine.started()
-        _ = machine.gatePassed()
-        _ = machine.begun()
+        var machine = Self.begun(.file, 0..<1)
         var random = SplitMix64(seed: 7)
         var twin = SplitMix64(seed: 7)
         let action = machine.failed(
@@ -168,11 +173,8 @@ struct AttemptStateMachineTests {
     }
 
     @Test func theLastAttemptGivesUpAndCountsItsWait() {
-        var machine = Self.machine(.file, 0..<1, limits: .init(
+        var machine = Self.begun(.file, 0..<1, limits: .init(
             maxAttempts: 2, retry: RetryPolicy(), maxWait: .seconds(60), checkInterval: .seconds(1)))
-        _ = machine.started()
-        _ = machine.gatePassed()
-        _ = machine.begun()
         #expect(Self.fail(&machine, with: Self.lockTimeout) == .retry(
             after: .milliseconds(200), report: Self.report(Self.lockTimeout, at: 0, attempt: 1, retryIn: .milliseconds(200)),
             rollBack: true, lockWait: .milliseconds(50)))
@@ -191,10 +193,7 @@ struct AttemptStateMachineTests {
         let limits = AttemptStateMachine.Limits(
             maxAttempts: 10, retry: RetryPolicy(), maxWait: .seconds(1), checkInterval: .seconds(1))
         // 700 ms waited before, 100 ms on this statement, 200 ms of backoff: the whole second.
-        var spent = Self.machine(.file, 0..<1, limits: limits)
-        _ = spent.started()
-        _ = spent.gatePassed()
-        _ = spent.begun()
+        var spent = Self.begun(.file, 0..<1, limits: limits)
         #expect(Self.fail(&spent, with: Self.serialization, elapsed: .milliseconds(100), lockWait: .milliseconds(700)) == .giveUp(
             "\(Self.file):1:1: gave up waiting for locks: could not serialize access due to concurrent update; "
                 + "the wait budget (--max-wait 1s) is spent\n"
@@ -202,10 +201,7 @@ struct AttemptStateMachineTests {
                 + "or allow more with --max-wait or --max-attempts",
             report: nil, rollBack: true, lockWait: .milliseconds(100)))
         // A millisecond less leaves room for the backoff.
-        var left = Self.machine(.file, 0..<1, limits: limits)
-        _ = left.started()
-        _ = left.gatePassed()
-        _ = left.begun()
+        var left = Self.begun(.file, 0..<1, limits: limits)
         #expect(Self.fail(&left, with: Self.serialization, elapsed: .milliseconds(100), lockWait: .milliseconds(699)) == .retry(
             after: .milliseconds(200), report: Self.report(Self.serialization, at: 0, attempt: 1, retryIn: .milliseconds(200)),
             rollBack: true, lockWait: .milliseconds(100)))
@@ -237,10 +233,7 @@ struct AttemptStateMachineTests {
     }
 
     @Test func aLostConnectionIsNotRetriedEvenOnALockFailure() {
-        var machine = Self.machine(.statement, 1..<2)
-        _ = machine.started()
-        _ = machine.gatePassed()
-        _ = machine.begun()
+        var machine = Self.begun(.statement, 1..<2)
         // The server's deadlock report, then the connection broke: the session cannot retry.
         let lost = Self.error(.deadlockDetected, "server closed the connection unexpectedly", kind: .connection)
         #expect(Self.fail(&machine, with: lost) == .giveUp(
@@ -251,18 +244,12 @@ struct AttemptStateMachineTests {
 
     @Test func aStatementTimeoutStopsTheRunButACancelledStatementIsTheSignal() {
         let canceled = Self.error(.queryCanceled, "canceling statement due to statement timeout")
-        var timedOut = Self.machine(.file, 0..<1)
-        _ = timedOut.started()
-        _ = timedOut.gatePassed()
-        _ = timedOut.begun()
+        var timedOut = Self.begun(.file, 0..<1)
         #expect(Self.fail(&timedOut, with: canceled) == .giveUp(
             "\(Self.file):1:1: ERROR 57014: canceling statement due to statement timeout\n"
                 + "  nothing of \(Self.file) was applied (its transaction rolled back); fix the statement and run apply again",
             report: Self.report(canceled, at: 0, attempt: 1, retryIn: nil), rollBack: true, lockWait: .zero))
-        var signalled = Self.machine(.file, 0..<1)
-        _ = signalled.started()
-        _ = signalled.gatePassed()
-        _ = signalled.begun()
+        var signalled = Self.begun(.file, 0..<1)
         let byUser = Self.error(.queryCanceled, "canceling statement due to user request")
         #expect(Self.fail(&signalled, with: byUser, signal: 15) == .giveUp(
             "interrupted by signal 15: the statement in flight was cancelled and rolled back",
@@ -270,10 +257,7 @@ struct AttemptStateMachineTests {
     }
 
     @Test func theGateYieldingMidTransactionRollsBackWaitsAndDoesNotCountTheAttempt() {
-        var machine = Self.machine(.file, 0..<3)
-        _ = machine.started()
-        _ = machine.gatePassed()
-        _ = machine.begun()
+        var machine = Self.begun(.file, 0..<3)
         _ = machine.statementSucceeded()
         #expect(Step(machine.gateYielded()) == .rollBackAndWait(.milliseconds(500)))
         #expect(machine.attempts == 0)
@@ -286,10 +270,7 @@ struct AttemptStateMachineTests {
     }
 
     @Test func aYieldAfterAFailedAttemptKeepsThatAttemptCounted() {
-        var machine = Self.machine(.file, 0..<2)
-        _ = machine.started()
-        _ = machine.gatePassed()
-        _ = machine.begun()
+        var machine = Self.begun(.file, 0..<2)
         _ = Self.fail(&machine, with: Self.deadlock)
         _ = machine.waited(cancelledBy: nil)
         #expect(Step(machine.gatePassed()) == .begin(attempt: 2, statement: nil))
@@ -301,10 +282,7 @@ struct AttemptStateMachineTests {
     }
 
     @Test func aSignalBetweenStatementsRollsBackAndStops() {
-        var machine = Self.machine(.block, 0..<4)
-        _ = machine.started()
-        _ = machine.gatePassed()
-        _ = machine.begun()
+        var machine = Self.begun(.block, 0..<4)
         #expect(Step(machine.cancelled(signal: 2)) == .giveUp(
             "interrupted by signal 2: the statement in flight was cancelled and rolled back",
             report: nil, rollBack: true, lockWait: .zero))
@@ -320,10 +298,7 @@ struct AttemptStateMachineTests {
     }
 
     @Test func aSignalDuringTheSleepStopsBeforeTheNextAttempt() {
-        var machine = Self.machine(.file, 0..<1)
-        _ = machine.started()
-        _ = machine.gatePassed()
-        _ = machine.begun()
+        var machine = Self.begun(.file, 0..<1)
         _ = Self.fail(&machine, with: Self.lockTimeout)
         #expect(Step(machine.waited(cancelledBy: 15)) == .giveUp(
             "interrupted by signal 15: the statement in flight was cancelled and rolled back",
@@ -353,10 +328,7 @@ struct AttemptStateMachineTests {
         _ = beginning.started()
         _ = beginning.gatePassed()
         #expect(beginning.statementInFlight == 0)
-        var committing = Self.machine(.file, 0..<3)
-        _ = committing.started()
-        _ = committing.gatePassed()
-        _ = committing.begun()
+        var committing = Self.begun(.file, 0..<3)
         _ = committing.statementSucceeded()
         _ = committing.statementSucceeded()
         #expect(Step(committing.statementSucceeded()) == .commit(statement: nil))
