@@ -7,8 +7,9 @@ import OnlineDDLSupport
 /// the ``Action`` the runner performs next. It decides which failures a new attempt can
 /// cure, how long to back off (``RetryPolicy``), when the attempts or the `--max-wait`
 /// budget are spent, and what a yield to the gate or a signal does; it touches no
-/// connection, no clock and no lock table. `MigrationRunner.runUnit` performs the actions
-/// (the gate's looks, the statements, the sleeps) and reports back.
+/// connection, no clock and no lock table. `MigrationRunner`'s `runInTransaction` and
+/// `runAlone` perform the actions (the gate's looks, the statements, the sleeps) and report
+/// back what happened.
 ///
 /// A transactional unit runs `BEGIN`, its statements and the history row with `COMMIT`;
 /// a failure rolls the whole unit back and the next attempt starts again at the gate. A
@@ -47,7 +48,7 @@ struct AttemptStateMachine {
     }
 
     /// What bounds the loop.
-    struct Limits: Equatable {
+    struct Limits {
         /// `--max-attempts`, or the file's directive.
         var maxAttempts: Int
         var retry: RetryPolicy
