@@ -75,20 +75,18 @@ extension MigrationRunner {
             preconditionFailure("unexpected error: \(error)")
         }
         let units = context.execution.units
-        // A unit commits with its history progress, so the first one not recorded as applied
-        // is the first one not committed.
-        let pending = units.drop { !$0.statements.isEmpty && $0.statements.upperBound <= applied }
+        let resume = ResumePoint(units: units, statementsApplied: applied, statementCount: context.statements.count)
         emit(.migrationStarted(.init(
             version: migration.file.version, name: migration.file.name, file: migration.file.path,
             transactional: context.execution.isOneTransaction, statements: context.statements.count,
-            resumeAfter: pending.first?.statements.lowerBound ?? context.statements.count, units: units.count)))
+            resumeAfter: resume.resumeAfter, units: units.count)))
         let started = clock.now
         let waitBefore = lockWait
         var attempts = 0
         if context.statements.isEmpty {
             attempts = try recordNoOp(context)
         } else {
-            for unit in pending {
+            for unit in resume.pending {
                 let statement = context.statements[unit.statements.lowerBound].resolved
                 let isolated = unit.kind == .statement && (!statement.transactional || statement.analysis.runsProceduralCode)
                 attempts = max(attempts, isolated
@@ -169,55 +167,70 @@ extension MigrationRunner {
     /// statement, or a block's own `BEGIN` as written. The history row's progress (every
     /// statement up to the unit's end) goes in just before the `COMMIT`, so the unit and its
     /// record commit together. The gate checks all the unit's locks before `BEGIN`; a lock
-    /// failure retries the whole unit. Returns the attempts made.
+    /// failure retries the whole unit. Performs ``AttemptStateMachine``'s actions; returns
+    /// the attempts made.
     private func runInTransaction(_ unit: ExecutionUnit, _ context: inout MigrationContext) throws(RunFailure) -> Int {
         let started = clock.now
         let waitBefore = lockWait
-        // A block's BEGIN (with its options, such as ISOLATION LEVEL) and COMMIT are its own.
-        let begin = unit.kind == .block ? unit.statements.lowerBound : nil
-        let commit = unit.kind == .block ? unit.statements.upperBound - 1 : nil
-        let body = unit.kind == .block ? (unit.statements.lowerBound + 1)..<(unit.statements.upperBound - 1) : unit.statements
+        var machine = AttemptStateMachine(
+            unit: unit, transactional: true, file: context.migration.file.path, limits: limits(context))
+        let body = machine.body
         var quietLook = context.quietLook
         context.quietLook = nil
         var attempt = 0
+        var statementStarted = clock.now
+        // Reported after COMMIT, so nothing but the statements runs while locks are held.
+        var finished: [RunEvent.StatementDone] = []
+        // Locks taken by earlier statements of this attempt: PostgreSQL grants a lock its
+        // backend already holds in that mode at once, queue or not. Until a statement takes
+        // locks, the gate's check before the attempt stands.
+        var held: [RelationLock] = []
+        // While deferred: whether a statement of this attempt that may lock has run
+        // (without one, `held` would be empty).
+        var mayHold = false
+        func done(_ statement: PlannedStatement) {
+            finished.append(.init(
+                position: statement.position, durationMilliseconds: (clock.now - statementStarted).wholeMilliseconds,
+                attempts: attempt))
+        }
+        var action = machine.started()
         while true {
-            if configuration.predict {
-                var first: LockSnapshot?
-                if context.deferred, let mayLock = body.first(where: { context.statements[$0].mayLock }) {
-                    first = try lookWhileDeferred(&context, at: context.statements[mayLock].position, own: [], reusing: quietLook)
-                }
-                let allLocks = RelationLock.distinct(body.flatMap { context.statements[$0].locks })
-                if !context.deferred, let firstLocking = body.first(where: { !context.statements[$0].locks.isEmpty }) {
-                    try passGate(
-                        allLocks, at: context.statements[firstLocking].position, runnerPID: nil, control: context.control,
-                        first: first)
-                }
-            }
-            quietLook = nil
-            attempt += 1
-            var current = unit.statements.first
-            var statementStarted = clock.now
-            // Reported after COMMIT, so nothing but the statements runs while locks are held.
-            var finished: [RunEvent.StatementDone] = []
-            func done(_ statement: PlannedStatement) {
-                finished.append(.init(
-                    position: statement.position, durationMilliseconds: (clock.now - statementStarted).wholeMilliseconds,
-                    attempts: attempt))
-            }
             do {
-                try execute(begin.map { context.statements[$0].statement.text } ?? "BEGIN", in: context)
-                if let begin { done(context.statements[begin]) }
-                var yielded = false
-                // Locks taken by earlier statements of this attempt: PostgreSQL grants a
-                // lock its backend already holds in that mode at once, queue or not. Until
-                // a statement takes locks, the gate's check before the attempt stands.
-                var held: [RelationLock] = []
-                // While deferred: whether a statement of this attempt that may lock has run
-                // (without one, `held` would be empty).
-                var mayHold = false
-                for index in body {
-                    current = index
-                    if let signal = cancellation.signal { throw RunFailure.interrupted(signal: signal) }
+                switch action {
+                case .passGate:
+                    if let signal = cancellation.signal {
+                        action = machine.cancelled(signal: signal)
+                        continue
+                    }
+                    if configuration.predict {
+                        var first: LockSnapshot?
+                        if context.deferred, let mayLock = body.first(where: { context.statements[$0].mayLock }) {
+                            first = try lookWhileDeferred(
+                                &context, at: context.statements[mayLock].position, own: [], reusing: quietLook)
+                        }
+                        let allLocks = RelationLock.distinct(body.flatMap { context.statements[$0].locks })
+                        if !context.deferred, let firstLocking = body.first(where: { !context.statements[$0].locks.isEmpty }) {
+                            try passGate(
+                                allLocks, at: context.statements[firstLocking].position, runnerPID: nil,
+                                control: context.control, first: first)
+                        }
+                    }
+                    quietLook = nil
+                    action = machine.gatePassed()
+                case .begin(let number, let ownBegin):
+                    attempt = number
+                    finished = []
+                    held = []
+                    mayHold = false
+                    statementStarted = clock.now
+                    try execute(ownBegin.map { context.statements[$0].statement.text } ?? "BEGIN", in: context)
+                    if let ownBegin { done(context.statements[ownBegin]) }
+                    action = machine.begun()
+                case .run(let index, _):
+                    if let signal = cancellation.signal {
+                        action = machine.cancelled(signal: signal)
+                        continue
+                    }
                     var first: LockSnapshot?
                     if configuration.predict, context.deferred, mayHold, context.statements[index].mayLock {
                         first = try lookWhileDeferred(
@@ -232,8 +245,8 @@ extension MigrationRunner {
                             statement.locks, at: statement.position, runnerPID: context.session.backendPID,
                             control: context.control, waitIfBlocked: false, first: first)
                         if assessment.verdict == .wait {
-                            yielded = true
-                            break
+                            action = machine.gateYielded()
+                            continue
                         }
                     }
                     statementStarted = clock.now
@@ -244,33 +257,29 @@ extension MigrationRunner {
                     held += statement.locks.filter { !held.contains($0) }
                     mayHold = mayHold || statement.mayLock
                     done(statement)
+                    action = machine.statementSucceeded()
+                case .commit(let ownCommit):
+                    statementStarted = clock.now
+                    let record = configuration.historyTable.recordStatement(progress(
+                        context, applied: unit.statements.upperBound, duration: clock.now - started, attempts: attempt,
+                        lockWait: lockWait - waitBefore))
+                    try execute(record + ";\nCOMMIT", in: context)
+                    if let ownCommit { done(context.statements[ownCommit]) }
+                    action = machine.committed()
+                case .finished(let attempts):
+                    finished.forEach { emit(.statementDone($0)) }
+                    return attempts
+                case .rollBackAndWait, .retry, .giveUp:
+                    action = try endAttempt(action, &machine, context: context)
                 }
-                if yielded {
-                    // A long transaction appeared after BEGIN: give back every lock taken
-                    // so far rather than hold them while waiting, then wait at the gate.
-                    rollBack(context)
-                    attempt -= 1
-                    try sleepCounted(configuration.checkInterval)
-                    continue
-                }
-                current = commit ?? current
-                statementStarted = clock.now
-                let record = configuration.historyTable.recordStatement(progress(
-                    context, applied: unit.statements.upperBound, duration: clock.now - started, attempts: attempt,
-                    lockWait: lockWait - waitBefore))
-                try execute(record + ";\nCOMMIT", in: context)
-                if let commit { done(context.statements[commit]) }
-                finished.forEach { emit(.statementDone($0)) }
-                return attempt
             } catch let failure as RunFailure {
-                rollBack(context)
+                if machine.inTransaction { rollBack(context) }
                 throw failure
             } catch let error as PostgresError {
-                rollBack(context)
-                guard let current else { throw .database(error) }
-                try handleFailure(
-                    error, of: context.statements[current], in: unit, attempt: attempt, statementStarted: statementStarted,
-                    context: context)
+                action = machine.failed(
+                    error, at: context.statements[machine.statementInFlight].location(ofCharacter: error.position),
+                    cancelledBy: cancellation.signal, elapsed: clock.now - statementStarted, lockWait: lockWait,
+                    random: &random)
             } catch {
                 preconditionFailure("unexpected error: \(error)")
             }
@@ -279,55 +288,103 @@ extension MigrationRunner {
 
     /// Runs a statement that cannot run in a transaction block on its own (autocommit),
     /// recording progress after it. `cutOffBuild` is a concurrent index build an earlier run
-    /// was cut off in. Returns the attempts made.
+    /// was cut off in. Performs ``AttemptStateMachine``'s actions; returns the attempts made.
     private func runAlone(_ index: Int, _ context: inout MigrationContext, cutOffBuild: IndexBuild?) throws(RunFailure) -> Int {
-        let unit = ExecutionUnit(kind: .statement, statements: index..<(index + 1))
         let started = clock.now
         let waitBefore = lockWait
-        var attempt = 0
+        var machine = AttemptStateMachine(
+            unit: ExecutionUnit(kind: .statement, statements: index..<(index + 1)), transactional: false,
+            file: context.migration.file.path, limits: limits(context))
         var quietLook = context.quietLook
         context.quietLook = nil
         let finishedBefore = try recoverCutOffBuild(cutOffBuild, of: context.statements[index], at: index, context: context)
-        while !finishedBefore {
-            if let signal = cancellation.signal { throw .interrupted(signal: signal) }
-            var first: LockSnapshot?
-            if configuration.predict, context.deferred, context.statements[index].mayLock {
-                first = try lookWhileDeferred(&context, at: context.statements[index].position, own: [], reusing: quietLook)
-            }
-            quietLook = nil
-            let statement = context.statements[index]
-            if configuration.predict, !context.deferred, !statement.locks.isEmpty {
-                try passGate(statement.locks, at: statement.position, runnerPID: nil, control: context.control, first: first)
-            }
-            attempt += 1
-            let cleanup = try InvalidIndexCleanup.before(statement, control: context.control)
-            if let cleanup {
-                try database { () throws(PostgresError) in
-                    try configuration.historyTable.recordIndexBuild(
-                        IndexBuild(statement: index, indexesBefore: cleanup.existing),
-                        of: progress(context, applied: index), on: context.session)
+        var action = finishedBefore ? machine.foundApplied() : machine.started()
+        while true {
+            switch action {
+            case .passGate:
+                if let signal = cancellation.signal {
+                    action = machine.cancelled(signal: signal)
+                    continue
                 }
-            }
-            let statementStarted = clock.now
-            do {
-                try execute(statement.statement.text, in: context)
-                break
-            } catch {
-                if let cleanup { try dropLeftovers(of: cleanup, statement: statement, context: context) }
-                try handleFailure(
-                    error, of: statement, in: unit, attempt: attempt, statementStarted: statementStarted, context: context)
+                var first: LockSnapshot?
+                if configuration.predict, context.deferred, context.statements[index].mayLock {
+                    first = try lookWhileDeferred(&context, at: context.statements[index].position, own: [], reusing: quietLook)
+                }
+                quietLook = nil
+                let statement = context.statements[index]
+                if configuration.predict, !context.deferred, !statement.locks.isEmpty {
+                    try passGate(statement.locks, at: statement.position, runnerPID: nil, control: context.control, first: first)
+                }
+                action = machine.gatePassed()
+            case .run:
+                let statement = context.statements[index]
+                let cleanup = try InvalidIndexCleanup.before(statement, control: context.control)
+                if let cleanup {
+                    try database { () throws(PostgresError) in
+                        try configuration.historyTable.recordIndexBuild(
+                            IndexBuild(statement: index, indexesBefore: cleanup.existing),
+                            of: progress(context, applied: index), on: context.session)
+                    }
+                }
+                let statementStarted = clock.now
+                do {
+                    try execute(statement.statement.text, in: context)
+                    action = machine.statementSucceeded()
+                } catch {
+                    if let cleanup { try dropLeftovers(of: cleanup, statement: statement, context: context) }
+                    action = machine.failed(
+                        error, at: statement.location(ofCharacter: error.position), cancelledBy: cancellation.signal,
+                        elapsed: clock.now - statementStarted, lockWait: lockWait, random: &random)
+                }
+            case .finished(let attempts):
+                try database { () throws(PostgresError) in
+                    try configuration.historyTable.record(
+                        progress(context, applied: index + 1, duration: clock.now - started, attempts: attempts,
+                                 lockWait: lockWait - waitBefore),
+                        on: context.session)
+                }
+                emit(.statementDone(.init(
+                    position: context.statements[index].position,
+                    durationMilliseconds: (clock.now - started).wholeMilliseconds, attempts: attempts)))
+                return attempts
+            case .rollBackAndWait, .retry, .giveUp:
+                action = try endAttempt(action, &machine, context: context)
+            case .begin, .commit:
+                preconditionFailure("a statement in autocommit has no BEGIN or COMMIT")
             }
         }
-        try database { () throws(PostgresError) in
-            try configuration.historyTable.record(
-                progress(context, applied: index + 1, duration: clock.now - started, attempts: attempt,
-                         lockWait: lockWait - waitBefore),
-                on: context.session)
+    }
+
+    /// The bounds of a unit's attempts.
+    private func limits(_ context: MigrationContext) -> AttemptStateMachine.Limits {
+        AttemptStateMachine.Limits(
+            maxAttempts: context.maxAttempts, retry: configuration.retry, maxWait: configuration.maxWait,
+            checkInterval: configuration.checkInterval)
+    }
+
+    /// Performs the actions that end an attempt: rolls back, counts the wait, reports, and
+    /// sleeps before the next (returning the machine's next action) or stops the run.
+    private func endAttempt(
+        _ action: AttemptStateMachine.Action, _ machine: inout AttemptStateMachine, context: MigrationContext
+    ) throws(RunFailure) -> AttemptStateMachine.Action {
+        switch action {
+        case .rollBackAndWait(let interval):
+            rollBack(context)
+            sleepCounted(interval)
+        case .retry(let delay, let report, let rollsBack, let waited):
+            if rollsBack { rollBack(context) }
+            lockWait += waited
+            emit(.attemptFailed(report))
+            sleepCounted(delay)
+        case .giveUp(let failure, let report, let rollsBack, let waited):
+            if rollsBack { rollBack(context) }
+            lockWait += waited
+            if let report { emit(.attemptFailed(report)) }
+            throw failure
+        case .passGate, .begin, .run, .commit, .finished:
+            preconditionFailure("\(action) does not end an attempt")
         }
-        emit(.statementDone(.init(
-            position: context.statements[index].position, durationMilliseconds: (clock.now - started).wholeMilliseconds,
-            attempts: attempt)))
-        return attempt
+        return machine.waited(cancelledBy: cancellation.signal)
     }
 
     /// When an earlier run was killed while `statement` built an index concurrently: drops
@@ -364,54 +421,6 @@ extension MigrationRunner {
             version: context.migration.file.version, name: context.migration.file.name,
             checksum: context.migration.checksum, duration: duration, attempts: attempts, lockWait: lockWait,
             statementsApplied: applied, statementsTotal: context.statements.count)
-    }
-
-    /// After a failed attempt: stops the run (signal, non-lock error, attempts or budget
-    /// spent), or reports the failure and sleeps before the next attempt.
-    private func handleFailure(
-        _ error: PostgresError, of statement: PlannedStatement, in unit: ExecutionUnit, attempt: Int,
-        statementStarted: ContinuousClock.Instant, context: MigrationContext
-    ) throws(RunFailure) {
-        if let signal = cancellation.signal { throw .interrupted(signal: signal) }
-        let location = statement.location(ofCharacter: error.position)
-        guard error.isRetryableLockFailure, !error.isConnectionError else {
-            emit(.attemptFailed(.init(
-                position: location, attempt: attempt, sqlState: error.sqlState?.rawValue, message: error.description,
-                retryInMilliseconds: nil)))
-            throw .statementFailed(location, error, aftermath: aftermath(of: error, in: unit, context: context))
-        }
-        lockWait += clock.now - statementStarted
-        guard attempt < context.maxAttempts else {
-            emit(.attemptFailed(.init(
-                position: location, attempt: attempt, sqlState: error.sqlState?.rawValue, message: error.description,
-                retryInMilliseconds: nil)))
-            throw .gaveUp(location, reason: "\(attempt) attempts failed, the last with: \(error.message)")
-        }
-        let delay = try backOff(beforeRetry: attempt, at: location, failure: error)
-        emit(.attemptFailed(.init(
-            position: location, attempt: attempt, sqlState: error.sqlState?.rawValue, message: error.description,
-            retryInMilliseconds: delay.wholeMilliseconds)))
-        try sleepCounted(delay)
-    }
-
-    /// What the failure left applied, and what to do next: every unit before the failed one.
-    private func aftermath(of error: PostgresError, in unit: ExecutionUnit, context: MigrationContext) -> String {
-        let file = context.migration.file.path
-        if error.isConnectionError {
-            return "the connection was lost; run apply again: it resumes after what the history table records"
-        }
-        if unit.kind == .file {
-            return "nothing of \(file) was applied (its transaction rolled back); fix the statement and run apply again"
-        }
-        let failed = unit.kind == .block
-            ? "the block of statements \(unit.statements.lowerBound + 1)-\(unit.statements.upperBound) rolled back"
-            : "statement \(unit.statements.lowerBound + 1) did not apply"
-        let done = unit.statements.lowerBound
-        guard done > 0 else {
-            return "no statement of \(file) was applied (\(failed)); fix it and run apply again"
-        }
-        return "statements 1-\(done) of \(file) were applied and recorded, and \(failed); fix it and run apply "
-            + "again to resume there (an edited file needs --allow-changed)"
     }
 
     /// Runs SQL on the migration session so that a signal cancels it.

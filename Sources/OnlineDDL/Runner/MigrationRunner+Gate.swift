@@ -8,6 +8,7 @@ extension MigrationRunner {
     /// behind young running transactions. While they would queue behind a long
     /// transaction it sends nothing, reports the blockers, and looks again every
     /// `checkInterval`, so the migration starts within one interval of the blocker ending.
+    /// Performs ``GateWaitStateMachine``'s actions.
     ///
     /// `runnerPID` is the migration session when it is inside its transaction already.
     /// With `waitIfBlocked` false it returns the first verdict, waiting or not. `first` is a
@@ -18,8 +19,9 @@ extension MigrationRunner {
         waitIfBlocked: Bool = true, first: LockSnapshot? = nil
     ) throws(RunFailure) -> GateAssessment {
         let waitStarted = clock.now
-        /// The long blockers last reported; nil until the gate first has to wait.
-        var reportedBlockers: [Int32?]?
+        var gate = GateWaitStateMachine(
+            position: position, waitIfBlocked: waitIfBlocked, maxWait: configuration.maxWait,
+            checkInterval: configuration.checkInterval)
         var first = first
         while true {
             if let signal = cancellation.signal { throw .interrupted(signal: signal) }
@@ -33,68 +35,26 @@ extension MigrationRunner {
             } catch {
                 throw .database(error)
             }
-            let waited = clock.now - waitStarted
-            if assessment.verdict != .wait || !waitIfBlocked {
-                if reportedBlockers != nil { lockWait += waited }
-                emit(.statementPredicted(.init(
-                    position: position, verdict: assessment.verdict, predictions: assessment.predictions,
-                    blockers: assessment.blockers)))
-                return assessment
-            }
-            // Young sessions come and go in the list on a busy table: report only changes of
-            // the long transactions the gate waits for.
-            let blockerPIDs = assessment.blockers.filter(\.isLong).map(\.pid).sorted { ($0 ?? -1) < ($1 ?? -1) }
-            let request = assessment.predictions.last
-            let waiting = RunEvent.Waiting(
-                position: position, relation: request?.relation ?? "", mode: request?.mode ?? .accessExclusive,
-                blockers: assessment.blockers, waitedSeconds: waited.seconds,
-                nextCheckMilliseconds: configuration.checkInterval.wholeMilliseconds)
-            if blockerPIDs != reportedBlockers, !blockerPIDs.isEmpty {
-                reportedBlockers = blockerPIDs
-                emit(.waiting(waiting))
-            } else {
-                reportedBlockers = reportedBlockers ?? []
-                emit(.stillWaiting(waiting))
-            }
-            if lockWait + waited >= configuration.maxWait {
+            switch gate.assessed(assessment, waited: clock.now - waitStarted, lockWait: lockWait) {
+            case .proceed(let report, let waited):
                 lockWait += waited
-                throw .gaveUp(position, reason: "waited \(DurationText.human(waited)) for \(Self.describe(assessment.blockers)); --max-wait is \(DurationText.format(configuration.maxWait))")
+                emit(.statementPredicted(report))
+                return assessment
+            case .wait(let report, let interval):
+                emit(report)
+                cancellation.sleep(interval)
+            case .giveUp(let failure, let report, let waited):
+                emit(report)
+                lockWait += waited
+                throw failure
             }
-            cancellation.sleep(configuration.checkInterval)
         }
-    }
-
-    /// `pid 4242 (psql, idle in transaction for 42.0 s)`, for messages.
-    static func describe(_ blockers: [GateBlocker]) -> String {
-        let long = blockers.filter(\.isLong)
-        return (long.isEmpty ? blockers : long).map { blocker in
-            let name = blocker.applicationName.flatMap { $0.isEmpty ? nil : $0 }
-            return "pid \(blocker.pid.map(String.init) ?? "?") (\(name.map { "\($0), " } ?? "")\(blocker.reason))"
-        }.joined(separator: ", ")
-    }
-
-    /// Sleeps before retry `retry`, within the wait budget; returns the sleep.
-    func backOff(beforeRetry retry: Int, at position: StatementPosition, failure: PostgresError) throws(RunFailure) -> Duration {
-        let delay = configuration.retry.delay(beforeRetry: retry, using: &random)
-        guard lockWait + delay < configuration.maxWait else {
-            throw .gaveUp(position, reason: "\(failure.message); the wait budget (--max-wait \(DurationText.format(configuration.maxWait))) is spent")
-        }
-        return delay
     }
 
     /// Sleeps (interruptibly) and counts the time as waiting for locks.
-    func sleepCounted(_ delay: Duration) throws(RunFailure) {
+    func sleepCounted(_ delay: Duration) {
         let started = clock.now
         cancellation.sleep(delay)
         lockWait += clock.now - started
-        if let signal = cancellation.signal { throw .interrupted(signal: signal) }
-    }
-}
-
-extension PostgresError {
-    /// Lock failures a new attempt can cure: lock or statement timeout on a lock
-    /// (55P03), deadlock (40P01), serialization failure (40001).
-    var isRetryableLockFailure: Bool {
-        sqlState == .lockNotAvailable || sqlState == .deadlockDetected || sqlState == .serializationFailure
     }
 }

@@ -1,0 +1,81 @@
+import OnlineDDLSupport
+
+/// The prediction gate's wait before a statement or an attempt as a value, like
+/// ``AttemptStateMachine``: after each look at the lock table (``assessed(_:waited:lockWait:)``)
+/// it decides whether to send, to look again after `--check-interval`, or to give up when
+/// the wait would spend the run's `--max-wait` budget, and which event reports it.
+/// `MigrationRunner.passGate` reads the lock table, assesses it, and performs the action.
+struct GateWaitStateMachine {
+    /// What the runner does after a look.
+    enum Action {
+        /// Reports `report`, counts `lockWait` as waiting for locks, and sends.
+        case proceed(RunEvent.StatementPredicted, lockWait: Duration)
+        /// Reports `report` (`waiting` when the long blockers changed, else
+        /// `still_waiting`), sleeps `interval`, and looks again.
+        case wait(RunEvent, interval: Duration)
+        /// Reports `report`, counts `lockWait` as waiting for locks, and stops the run with `failure`.
+        case giveUp(RunFailure, report: RunEvent, lockWait: Duration)
+    }
+
+    /// The statement the locks are for (the first that takes any, for an attempt).
+    let position: StatementPosition
+    /// Whether to wait while the verdict is ``GateAssessment/Verdict/wait``; inside a
+    /// transaction the runner yields instead, so the first verdict goes back.
+    let waitIfBlocked: Bool
+    /// `--max-wait`: the whole run's budget for waiting on locks.
+    let maxWait: Duration
+    /// `--check-interval`.
+    let checkInterval: Duration
+    /// The long blockers last reported; nil until the gate first has to wait.
+    private var reportedBlockers: [Int32?]?
+
+    init(position: StatementPosition, waitIfBlocked: Bool, maxWait: Duration, checkInterval: Duration) {
+        self.position = position
+        self.waitIfBlocked = waitIfBlocked
+        self.maxWait = maxWait
+        self.checkInterval = checkInterval
+    }
+
+    /// The gate looked and found `assessment`, `waited` after its first look began;
+    /// `lockWait` is the run's time spent waiting for locks before this gate.
+    mutating func assessed(_ assessment: GateAssessment, waited: Duration, lockWait: Duration) -> Action {
+        if assessment.verdict != .wait || !waitIfBlocked {
+            return .proceed(
+                .init(
+                    position: position, verdict: assessment.verdict, predictions: assessment.predictions,
+                    blockers: assessment.blockers),
+                lockWait: reportedBlockers == nil ? .zero : waited)
+        }
+        // Young sessions come and go in the list on a busy table: report only changes of
+        // the long transactions the gate waits for.
+        let blockerPIDs = assessment.blockers.filter(\.isLong).map(\.pid).sorted { ($0 ?? -1) < ($1 ?? -1) }
+        let request = assessment.predictions.last
+        let waiting = RunEvent.Waiting(
+            position: position, relation: request?.relation ?? "", mode: request?.mode ?? .accessExclusive,
+            blockers: assessment.blockers, waitedSeconds: waited.seconds,
+            nextCheckMilliseconds: checkInterval.wholeMilliseconds)
+        let report: RunEvent
+        if blockerPIDs != reportedBlockers, !blockerPIDs.isEmpty {
+            reportedBlockers = blockerPIDs
+            report = .waiting(waiting)
+        } else {
+            reportedBlockers = reportedBlockers ?? []
+            report = .stillWaiting(waiting)
+        }
+        guard lockWait + waited < maxWait else {
+            return .giveUp(
+                .gaveUp(position, reason: "waited \(DurationText.human(waited)) for \(Self.describe(assessment.blockers)); --max-wait is \(DurationText.format(maxWait))"),
+                report: report, lockWait: waited)
+        }
+        return .wait(report, interval: checkInterval)
+    }
+
+    /// `pid 4242 (psql, idle in transaction for 42.0 s)`, for messages.
+    static func describe(_ blockers: [GateBlocker]) -> String {
+        let long = blockers.filter(\.isLong)
+        return (long.isEmpty ? blockers : long).map { blocker in
+            let name = blocker.applicationName.flatMap { $0.isEmpty ? nil : $0 }
+            return "pid \(blocker.pid.map(String.init) ?? "?") (\(name.map { "\($0), " } ?? "")\(blocker.reason))"
+        }.joined(separator: ", ")
+    }
+}
