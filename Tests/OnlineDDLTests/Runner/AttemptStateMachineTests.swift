@@ -3,6 +3,7 @@ import Testing
 @testable import OnlineDDLPostgres
 @testable import OnlineDDLRunner
 @testable import OnlineDDLSupport
+import SeededRandom
 
 @Suite("Runner: the attempt loop")
 struct AttemptStateMachineTests {
