@@ -125,8 +125,8 @@ HBA
 # `pg_basebackup -R` into that server's temp dir and started on its own port. A physical
 # replication slot keeps the primary's WAL until the standby has it, so a paused or stalled
 # standby can always catch up. Tests make the startup process wait for standby readers:
-# max_standby_streaming_delay=30s lets it wait that long before cancelling them, and
-# hot_standby_feedback stays off (the default). Returns once the standby streams and has
+# max_standby_streaming_delay=30s lets it wait that long before cancelling them (a test may
+# change it with ALTER SYSTEM on the standby), and hot_standby_feedback stays off. Returns once the standby streams and has
 # replayed the primary's current WAL; the application_name of its walreceiver (and so of its
 # pg_stat_replication row on the primary) is NAME-standby.
 start_standby() {
@@ -137,14 +137,22 @@ start_standby() {
     as_server_owner "$bindir/pg_basebackup" -d "host=127.0.0.1 port=$SERVER_PORT user=postgres" -D "$data" \
         -R -X stream -c fast -S "$slot" -C --no-sync >"$root/basebackup.log" 2>&1 \
         || { cat "$root/basebackup.log" >&2; die "pg_basebackup failed for $name"; }
+    # In postgresql.conf rather than on the command line, so a test can change them with
+    # ALTER SYSTEM and pg_reload_conf() on the standby.
+    as_server_owner sh -c "cat >> '$data/postgresql.conf'" <<CONF
+cluster_name = '$name'
+hot_standby = on
+hot_standby_feedback = off
+max_standby_streaming_delay = 30s
+max_standby_archive_delay = 30s
+wal_receiver_status_interval = 1s
+log_recovery_conflict_waits = on
+CONF
     local port attempt
     for attempt in 1 2 3 4 5; do
         port=$(free_port)
         if as_server_owner "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
-            -o "-p $port -c listen_addresses=127.0.0.1 -k $root/socket $SERVER_SETTINGS -c cluster_name=$name \
-                -c hot_standby=on -c hot_standby_feedback=off -c max_standby_streaming_delay=30s \
-                -c max_standby_archive_delay=30s -c wal_receiver_status_interval=1s \
-                -c log_recovery_conflict_waits=on" >/dev/null 2>&1; then
+            -o "-p $port -c listen_addresses=127.0.0.1 -k $root/socket $SERVER_SETTINGS" >/dev/null 2>&1; then
             STARTED_SERVERS+=("$bindir|$data")
             STANDBY_PORT=$port
             STANDBY_URL="postgresql://postgres@127.0.0.1:$port/postgres"
