@@ -102,22 +102,31 @@ host all +onlineddl_password_auth 127.0.0.1/32 scram-sha-256
 host all all 127.0.0.1/32 trust
 host replication postgres 127.0.0.1/32 trust
 HBA
-    local port attempt
+    run_on_free_port "$name" "$bindir" "$root/data" "$root/socket"
+    local port=$STARTED_PORT
+    SERVER_NAME=$name SERVER_BINDIR=$bindir SERVER_ROOT=$root
+    SERVER_PORT=$port
+    SERVER_URL="postgresql://postgres@127.0.0.1:$port/postgres"
+    "$bindir/psql" -X -q -v ON_ERROR_STOP=1 "$SERVER_URL" -c "CREATE ROLE onlineddl_password_auth NOLOGIN" >/dev/null \
+        || die "could not prepare $name"
+    log "$name: $("$bindir/postgres" --version) on 127.0.0.1:$port"
+}
+
+# run_on_free_port NAME BINDIR DATA SOCKET_DIR: starts the server in DATA on 127.0.0.1 with
+# SERVER_SETTINGS, trying free ports until one is not taken meanwhile; records it for
+# stop_servers and sets STARTED_PORT.
+run_on_free_port() {
+    local name=$1 bindir=$2 data=$3 socket=$4 port attempt
     for attempt in 1 2 3 4 5; do
         port=$(free_port)
-        if as_server_owner "$bindir/pg_ctl" -D "$root/data" -l "$root/data/server.log" -w -t 60 start \
-            -o "-p $port -c listen_addresses=127.0.0.1 -k $root/socket $SERVER_SETTINGS" >/dev/null 2>&1; then
-            STARTED_SERVERS+=("$bindir|$root/data")
-            SERVER_NAME=$name SERVER_BINDIR=$bindir SERVER_ROOT=$root
-            SERVER_PORT=$port
-            SERVER_URL="postgresql://postgres@127.0.0.1:$port/postgres"
-            "$bindir/psql" -X -q -v ON_ERROR_STOP=1 "$SERVER_URL" -c "CREATE ROLE onlineddl_password_auth NOLOGIN" >/dev/null \
-                || die "could not prepare $name"
-            log "$name: $("$bindir/postgres" --version) on 127.0.0.1:$port"
+        if as_server_owner "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
+            -o "-p $port -c listen_addresses=127.0.0.1 -k $socket $SERVER_SETTINGS" >/dev/null 2>&1; then
+            STARTED_SERVERS+=("$bindir|$data")
+            STARTED_PORT=$port
             return 0
         fi
     done
-    tail -n 20 "$root/data/server.log" >&2 2>/dev/null
+    tail -n 20 "$data/server.log" >&2 2>/dev/null
     die "could not start $name"
 }
 
@@ -126,9 +135,9 @@ HBA
 # replication slot keeps the primary's WAL until the standby has it, so a paused or stalled
 # standby can always catch up. Tests make the startup process wait for standby readers:
 # max_standby_streaming_delay=30s lets it wait that long before cancelling them (a test may
-# change it with ALTER SYSTEM on the standby), and hot_standby_feedback stays off. Returns once the standby streams and has
-# replayed the primary's current WAL; the application_name of its walreceiver (and so of its
-# pg_stat_replication row on the primary) is NAME-standby.
+# change it with ALTER SYSTEM on the standby), and hot_standby_feedback stays off. Returns
+# once the standby streams and has replayed the primary's current WAL; the application_name
+# of its walreceiver (and so of its pg_stat_replication row on the primary) is NAME-standby.
 start_standby() {
     local name="$SERVER_NAME-standby" bindir=$SERVER_BINDIR root=$SERVER_ROOT primary_url=$SERVER_URL
     local data="$root/standby" slot="${SERVER_NAME//[^a-z0-9_]/_}_standby"
@@ -148,21 +157,11 @@ max_standby_archive_delay = 30s
 wal_receiver_status_interval = 1s
 log_recovery_conflict_waits = on
 CONF
-    local port attempt
-    for attempt in 1 2 3 4 5; do
-        port=$(free_port)
-        if as_server_owner "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
-            -o "-p $port -c listen_addresses=127.0.0.1 -k $root/socket $SERVER_SETTINGS" >/dev/null 2>&1; then
-            STARTED_SERVERS+=("$bindir|$data")
-            STANDBY_PORT=$port
-            STANDBY_URL="postgresql://postgres@127.0.0.1:$port/postgres"
-            wait_until_streaming "$name" "$bindir" "$primary_url" "$STANDBY_URL"
-            log "$name: hot standby of $SERVER_NAME on 127.0.0.1:$port (slot $slot)"
-            return 0
-        fi
-    done
-    tail -n 20 "$data/server.log" >&2 2>/dev/null
-    die "could not start $name"
+    run_on_free_port "$name" "$bindir" "$data" "$root/socket"
+    STANDBY_PORT=$STARTED_PORT
+    STANDBY_URL="postgresql://postgres@127.0.0.1:$STANDBY_PORT/postgres"
+    wait_until_streaming "$name" "$bindir" "$primary_url" "$STANDBY_URL"
+    log "$name: hot standby of $SERVER_NAME on 127.0.0.1:$STANDBY_PORT (slot $slot)"
 }
 
 # wait_until_streaming NAME BINDIR PRIMARY_URL STANDBY_URL: until the primary's walsender for
