@@ -2,7 +2,7 @@ import Testing
 @testable import OnlineDDLMigrations
 @testable import OnlineDDLParsing
 
-@Suite("Runner: migration directives")
+@Suite("Migrations: migration directives")
 struct MigrationDirectivesTests {
     private static func directives(_ sql: String) throws -> MigrationDirectives {
         try MigrationDirectives(script: SQLScript(file: "0001_m.sql", text: sql))

@@ -3,7 +3,7 @@ import Testing
 @testable import OnlineDDLParsing
 @testable import OnlineDDLSupport
 
-@Suite("Runner: prepared migrations")
+@Suite("Migrations: prepared migrations")
 struct PreparedMigrationTests {
     private static func file(_ version: String, _ text: String) -> MigrationFile {
         MigrationFile(version: version, name: "m\(version)", path: "db/\(version)_m\(version).sql", contents: Array(text.utf8))

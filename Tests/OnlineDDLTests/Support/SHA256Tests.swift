@@ -1,7 +1,7 @@
 import Testing
 @testable import OnlineDDLSupport
 
-@Suite("Runner: SHA-256")
+@Suite("Support: SHA-256")
 struct SHA256Tests {
     /// The FIPS 180-4 examples published by NIST (one block, two blocks, and the empty message).
     @Test(arguments: [

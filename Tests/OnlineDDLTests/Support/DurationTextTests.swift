@@ -1,7 +1,7 @@
 import Testing
 @testable import OnlineDDLSupport
 
-@Suite("Runner: duration text")
+@Suite("Support: duration text")
 struct DurationTextTests {
     @Test(arguments: [
         ("250ms", Duration.milliseconds(250)),

@@ -4,7 +4,7 @@ import Testing
 @testable import OnlineDDLParsing
 @testable import OnlineDDLSupport
 
-@Suite("Runner: migration layouts")
+@Suite("Migrations: migration layouts")
 struct MigrationLayoutTests {
     private func read(_ fixture: String, as layout: MigrationLayout = .auto) throws -> MigrationDirectory {
         try MigrationDirectory(path: LayoutFixtures.path(fixture), layout: layout)

@@ -1,7 +1,7 @@
 import Testing
 @testable import OnlineDDLMigrations
 
-@Suite("Runner: history table names")
+@Suite("Migrations: history table names")
 struct HistoryTableTests {
     @Test func readsSchemaAndTable() throws {
         let table = try HistoryTable(parsing: "ops.applied_migrations")

@@ -3,7 +3,7 @@ import Testing
 
 /// When apply may leave the catalog unread: no session but the runner's own holds or
 /// awaits a lock on any relation (``LockSnapshot/isQuiet(ignoring:)``).
-@Suite("Runner: a quiet lock table")
+@Suite("Locking: a quiet lock table")
 struct QuietLockTableTests {
     typealias Gate = GateAssessmentTests
     static let runner: Int32 = 42

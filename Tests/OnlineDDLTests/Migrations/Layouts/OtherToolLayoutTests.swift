@@ -3,7 +3,7 @@ import Testing
 @testable import OnlineDDLMigrations
 @testable import OnlineDDLParsing
 
-@Suite("Runner: Prisma, goose, sqlx and Supabase layouts")
+@Suite("Migrations: Prisma, goose, sqlx and Supabase layouts")
 struct OtherToolLayoutTests {
     private func read(_ fixture: String, as layout: MigrationLayout = .auto) throws -> MigrationDirectory {
         try MigrationDirectory(path: LayoutFixtures.path(fixture), layout: layout)

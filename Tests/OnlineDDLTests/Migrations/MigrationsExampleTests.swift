@@ -8,7 +8,7 @@ import Testing
 
 /// `migrations-example/` plans offline without warnings or errors, and shows each safe
 /// pattern its README describes, read from the plan and the statements' analyses.
-@Suite("Runner: migrations-example")
+@Suite("Migrations: migrations-example")
 struct MigrationsExampleTests {
     /// One example file: its entry in the plan, and the analysis of each statement.
     struct File {

@@ -3,7 +3,7 @@ import Testing
 @testable import OnlineDDLMigrations
 @testable import OnlineDDLParsing
 
-@Suite("Runner: dbmate sections")
+@Suite("Migrations: dbmate sections")
 struct DbmateLayoutTests {
     /// The errors of reading one dbmate file, `20240101000000_m.sql`, holding `text`.
     private func errors(_ text: String) throws -> (path: String, errors: [SQLSyntaxError]) {

@@ -3,7 +3,7 @@ import Testing
 @testable import OnlineDDLMigrations
 @testable import OnlineDDLParsing
 
-@Suite("Runner: migration directories")
+@Suite("Migrations: migration directories")
 struct MigrationDirectoryTests {
     private func folder(_ files: [String: String]) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("migrations-\(UUID())").path
