@@ -95,6 +95,9 @@ FORWARD(PGresult *, PQexecPrepared,
         (conn, stmtName, nParams, paramValues, paramLengths, paramFormats, resultFormat))
 FORWARD(int, PQsendQuery, (PGconn *conn, const char *query), (conn, query))
 FORWARD(PGresult *, PQgetResult, (PGconn *conn), (conn))
+FORWARD(int, PQconsumeInput, (PGconn *conn), (conn))
+FORWARD(int, PQisBusy, (PGconn *conn), (conn))
+FORWARD(int, PQsocket, (const PGconn *conn), (conn))
 FORWARD(int, PQputCopyEnd, (PGconn *conn, const char *errormsg), (conn, errormsg))
 FORWARD(int, PQgetCopyData, (PGconn *conn, char **buffer, int async), (conn, buffer, async))
 

@@ -71,6 +71,41 @@ public final class Connection {
         try takeResult(PQexec(handle, sql))
     }
 
+    /// Runs `sql` like ``execute(_:)``, but calls `whileWaiting` every `interval` until the
+    /// result arrives (`PQsendQuery`, then `poll` on the socket): for a statement whose waits
+    /// the caller watches from another session, and cancels with a ``QueryCanceller`` when
+    /// it must. `whileWaiting` must not use this connection.
+    @discardableResult
+    public func execute(_ sql: String, checkingEvery interval: Duration, whileWaiting: () -> Void) throws(PostgresError) -> QueryResult {
+        guard PQsendQuery(handle, sql) == 1 else {
+            throw connectionError(String(cString: PQerrorMessage(handle)))
+        }
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        let milliseconds = Int32(clamping: max(1, interval.wholeMilliseconds))
+        while PQisBusy(handle) == 1 {
+            if poll(&descriptor, 1, milliseconds) == 0 {
+                whileWaiting()
+                continue
+            }
+            guard PQconsumeInput(handle) == 1 else {
+                drainPendingResults()
+                throw connectionError(String(cString: PQerrorMessage(handle)))
+            }
+        }
+        var last: QueryResult?
+        var failure: PostgresError?
+        while let result = PQgetResult(handle) {
+            do {
+                last = try takeResult(result)
+            } catch {
+                failure = failure ?? error
+            }
+        }
+        if let failure { throw failure }
+        guard let last else { throw PostgresError(kind: .client, message: "the server sent no result") }
+        return last
+    }
+
     /// Runs one statement with the extended protocol, sending `parameters` as `$1`, `$2`, …
     /// in text format (the server infers their types).
     @discardableResult

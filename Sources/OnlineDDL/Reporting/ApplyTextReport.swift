@@ -36,6 +36,10 @@ public enum ApplyTextReport {
         case .attemptFailed(let failure):
             let retry = failure.retryInMilliseconds.map { "; retrying in \($0) ms" } ?? ""
             return paint("  \(failure.position): attempt \(failure.attempt) failed: \(failure.message)\(retry)", .yellow)
+        case .buildWaiting(let waiting):
+            let who = waiting.blockers.isEmpty ? "" : ", behind " + waiting.blockers.map { $0 == 0 ? "a prepared transaction" : "pid \($0)" }.joined(separator: ", ")
+            return paint("  \(waiting.position): the build is \(waiting.phase ?? "waiting for other transactions")\(who); "
+                + "not cancelled: it goes on when they end", .yellow)
         case .invalidIndexDropped(let drop):
             return "  \(drop.position): dropped INVALID index \(drop.index) left by the failed attempt"
         case .statementDone(let done):

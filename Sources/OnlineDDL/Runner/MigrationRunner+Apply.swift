@@ -328,7 +328,11 @@ extension MigrationRunner {
                 }
                 let statementStarted = clock.now
                 do {
-                    try execute(statement.statement.text, in: context)
+                    if statement.buildsIndexConcurrently {
+                        try executeBuild(statement, in: context)
+                    } else {
+                        try execute(statement.statement.text, in: context)
+                    }
                     action = machine.statementSucceeded()
                 } catch {
                     if let cleanup { try dropLeftovers(of: cleanup, statement: statement, context: context) }
@@ -428,6 +432,53 @@ extension MigrationRunner {
         try cancellation.cancellable(context.canceller) { () throws(PostgresError) in
             _ = try context.session.execute(sql)
         }
+    }
+
+    /// Runs a concurrent index build so that it is built once: with `lock_timeout = 0`, watched
+    /// from the control session every check interval (``ConcurrentBuildWatch``). Its wait in
+    /// the queue for the table's lock is cut at the run's lock timeout as `lock_timeout` would
+    /// (55P03, retried like any lock timeout: nothing was built yet); its waits for writers
+    /// and old snapshots after that are reported (`build_waiting`) and sat out.
+    private func executeBuild(_ statement: PlannedStatement, in context: MigrationContext) throws(PostgresError) {
+        let lockTimeout = context.migration.directives.lockTimeout ?? configuration.lockTimeout
+        var watch = ConcurrentBuildWatch(queueLimit: lockTimeout)
+        var cancelledQueueWait = false
+        let pid = context.session.backendPID
+        try context.session.execute("SET lock_timeout = 0")
+        defer { _ = try? context.session.execute("SET lock_timeout = '\(lockTimeout.wholeMilliseconds)ms'") }
+        let sent = clock.now
+        do {
+            try cancellation.cancellable(context.canceller) { () throws(PostgresError) in
+                try context.session.execute(statement.statement.text, checkingEvery: configuration.checkInterval) {
+                    guard !cancelledQueueWait, let seen = try? Self.observeBuild(pid, control: context.control) else { return }
+                    switch watch.observed(seen, at: clock.now - sent) {
+                    case .keepWatching:
+                        break
+                    case .cancelQueueWait:
+                        cancelledQueueWait = true
+                        try? context.canceller.cancel()
+                    case .report(let phase, let blockers):
+                        emit(.buildWaiting(.init(position: statement.position, phase: phase, blockers: blockers)))
+                    }
+                }
+            }
+        } catch where cancelledQueueWait && error.sqlState == .queryCanceled && cancellation.signal == nil {
+            throw PostgresError(kind: .server, sqlState: .lockNotAvailable, severity: "ERROR", message: "canceling statement due to lock timeout")
+        }
+    }
+
+    /// What the backend `pid`, building an index, waits on now.
+    private static func observeBuild(_ pid: Int32, control: Connection) throws(PostgresError) -> ConcurrentBuildWatch.Observation? {
+        let rows = try control.preparedQuery("""
+            SELECT a.wait_event_type, a.wait_event, p.phase, array_to_string(pg_blocking_pids(a.pid), ' ') AS blockers
+              FROM pg_stat_activity a LEFT JOIN pg_stat_progress_create_index p ON p.pid = a.pid
+             WHERE a.pid = $1
+            """, [Int(pid)]).rows
+        guard let row = rows.first else { return nil }
+        return ConcurrentBuildWatch.Observation(
+            waitEventType: try row.decode("wait_event_type"), waitEvent: try row.decode("wait_event"),
+            phase: try row.decode("phase"),
+            blockers: (try row.decode("blockers", as: String?.self) ?? "").split(separator: " ").compactMap { Int32($0) })
     }
 
     /// Ends the session's transaction, if any; a broken session has nothing to roll back.

@@ -12,6 +12,9 @@ public enum RunEvent: Sendable, Equatable, Encodable {
     case stillWaiting(Waiting)
     case attemptFailed(AttemptFailed)
     case invalidIndexDropped(InvalidIndexDropped)
+    /// A concurrent index build, past its queue wait, now waits for other transactions to
+    /// end (written once per phase and set of sessions): the runner sits it out.
+    case buildWaiting(BuildWaiting)
     case statementDone(StatementDone)
     case migrationDone(MigrationDone)
     case summary(RunSummary)
@@ -26,6 +29,7 @@ public enum RunEvent: Sendable, Equatable, Encodable {
         case .stillWaiting: "still_waiting"
         case .attemptFailed: "attempt_failed"
         case .invalidIndexDropped: "invalid_index_dropped"
+        case .buildWaiting: "build_waiting"
         case .statementDone: "statement_done"
         case .migrationDone: "migration_done"
         case .summary: "summary"
@@ -44,6 +48,7 @@ public enum RunEvent: Sendable, Equatable, Encodable {
         case .waiting(let payload), .stillWaiting(let payload): try payload.encode(to: encoder)
         case .attemptFailed(let payload): try payload.encode(to: encoder)
         case .invalidIndexDropped(let payload): try payload.encode(to: encoder)
+        case .buildWaiting(let payload): try payload.encode(to: encoder)
         case .statementDone(let payload): try payload.encode(to: encoder)
         case .migrationDone(let payload): try payload.encode(to: encoder)
         case .summary(let payload): try payload.encode(to: encoder)
@@ -136,6 +141,26 @@ extension RunEvent {
     public struct InvalidIndexDropped: Sendable, Equatable, Encodable {
         public let position: StatementPosition
         public let index: String
+    }
+
+    /// What a concurrent index build waits for once it is past its queue wait.
+    public struct BuildWaiting: Sendable, Equatable, Encodable {
+        public let position: StatementPosition
+        /// `pg_stat_progress_create_index.phase`, such as `waiting for old snapshots`; nil
+        /// when the build reports no progress yet.
+        public let phase: String?
+        /// The backends it waits for (`pg_blocking_pids`; 0 for a prepared transaction).
+        public let blockers: [Int32]
+
+        /// Writes every key, `phase` as null when unknown.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(position, forKey: .position)
+            try container.encode(phase, forKey: .phase)
+            try container.encode(blockers, forKey: .blockers)
+        }
+
+        enum CodingKeys: String, CodingKey { case position, phase, blockers }
     }
 
     public struct StatementDone: Sendable, Equatable, Encodable {
