@@ -175,7 +175,7 @@ struct LookupExpander {
         }
         if let alter = facts.alterTable,
            let subcommand = alter.subcommands.first(where: { "\(alter.relation).\($0.column ?? $0.objectName ?? "")" == object }) {
-            return subcommand.kind == "AT_DropColumn" ? CascadeRoot(relation: alter.relation, column: subcommand.column) : nil
+            return subcommand.kind == .dropColumn ? CascadeRoot(relation: alter.relation, column: subcommand.column) : nil
         }
         return nil
     }

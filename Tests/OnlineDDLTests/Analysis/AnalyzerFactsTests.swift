@@ -15,7 +15,7 @@ struct AnalyzerFactsTests {
         #expect(facts.relationKind == .table)
         #expect(!facts.recursesToDescendants)
         #expect(facts.missingOk)
-        #expect(facts.subcommands.map(\.kind) == ["AT_SetNotNull"])
+        #expect(facts.subcommands.map(\.kind) == [.setNotNull])
         #expect(facts.subcommands[0].column == "total")
         #expect(facts.subcommands[0].lockMode == .accessExclusive)
         #expect(facts.subcommands[0].dataWork == .scan("verifies that the column has no NULLs"))

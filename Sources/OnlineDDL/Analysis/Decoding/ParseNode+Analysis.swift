@@ -59,4 +59,24 @@ extension ParseNode {
     var defElemNames: [String] {
         elements.compactMap { $0.typed("DefElem")?["defname"]?.stringValue }
     }
+
+    /// The type of an `AlterTableCmd` body.
+    var subcommandKind: AlterTableSubcommandKind? {
+        self["subtype"]?.stringValue.map(AlterTableSubcommandKind.init(parserName:))
+    }
+
+    /// The kind of a `Constraint` body; `nil` for a type the parser does not name.
+    var constraintKind: ConstraintKind? {
+        self["contype"]?.stringValue.flatMap(ConstraintKind.init(parserName:))
+    }
+
+    /// Whether a body's `behavior` is `CASCADE` (libpg_query's `DropBehavior`).
+    var cascades: Bool {
+        self["behavior"]?.stringValue == "DROP_CASCADE"
+    }
+
+    /// The index of a `REPLICA IDENTITY USING INDEX` (`ReplicaIdentityStmt` node).
+    var replicaIdentityIndexName: String? {
+        typed("ReplicaIdentityStmt")?["name"]?.stringValue
+    }
 }

@@ -11,7 +11,7 @@ struct ConstraintMissingNotValidRule: StatementLintRule {
         guard let alter = statement.facts.alterTable,
               !context.history.isNewTable(alter.relation, before: statement.index) else { return [] }
         return alter.subcommands.enumerated().compactMap { index, command in
-            guard command.kind == "AT_AddConstraint", let constraint = command.constraint, !constraint.notValid,
+            guard command.kind == .addConstraint, let constraint = command.constraint, !constraint.notValid,
                   constraint.kind == .check || constraint.kind == .foreignKey else { return nil }
             return finding(for: constraint, subcommand: index, of: alter.relation, statement, context)
         }

@@ -16,7 +16,7 @@ struct DropInUseRule: StatementLintRule {
         guard let alter = statement.facts.alterTable, !history.isNewTable(alter.relation, before: statement.index)
         else { return [] }
         return alter.subcommands.compactMap { command in
-            guard command.kind == "AT_DropColumn", let column = command.column else { return nil }
+            guard command.kind == .dropColumn, let column = command.column else { return nil }
             return dropColumn(column, alter.relation, statement, context)
         }
     }

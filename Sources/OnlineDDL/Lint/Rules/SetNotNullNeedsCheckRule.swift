@@ -10,7 +10,7 @@ struct SetNotNullNeedsCheckRule: StatementLintRule {
         guard let (alter, lock) = statement.alterOfExistingTable(in: context) else { return [] }
         let table = alter.relation
         return alter.subcommands.compactMap { command in
-            guard command.kind == "AT_SetNotNull", let column = command.column else { return nil }
+            guard command.kind == .setNotNull, let column = command.column else { return nil }
             if context.postgresMajorVersion >= 12, history.hasValidNotNullCheck(table, column, before: statement.index) {
                 return nil
             }

@@ -13,7 +13,7 @@ struct ValidateInSameTransactionRule: StatementLintRule {
         let table = alter.relation
         let earlierInSpan = context.statements[unit.statements.lowerBound..<statement.index]
         return alter.subcommands.compactMap { command in
-            guard command.kind == "AT_ValidateConstraint", let name = command.objectName,
+            guard command.kind == .validateConstraint, let name = command.objectName,
                   let adding = earlierInSpan.last(where: { Self.addsNotValid(name, on: table, $0) }),
                   !context.history.isNewTable(table, before: adding.index) else { return nil }
             let addedOn = adding.facts.alterTable?.relation ?? table

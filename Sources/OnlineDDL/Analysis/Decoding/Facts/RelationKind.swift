@@ -36,4 +36,16 @@ public enum RelationKind: String, Hashable, Sendable {
         case .table, .foreignTable: .target
         }
     }
+
+    /// `"ALTER TABLE"`, `"ALTER INDEX"`, … for a statement on a relation of this kind.
+    var alterKeyword: String {
+        switch self {
+        case .table: "ALTER TABLE"
+        case .index: "ALTER INDEX"
+        case .view: "ALTER VIEW"
+        case .materializedView: "ALTER MATERIALIZED VIEW"
+        case .sequence: "ALTER SEQUENCE"
+        case .foreignTable: "ALTER FOREIGN TABLE"
+        }
+    }
 }
