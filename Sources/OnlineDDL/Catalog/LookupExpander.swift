@@ -180,9 +180,7 @@ struct LookupExpander {
         return nil
     }
 
-    private static let relationDropTypes: Set<String> = [
-        "OBJECT_TABLE", "OBJECT_FOREIGN_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW", "OBJECT_SEQUENCE",
-    ]
+    private static let relationDropTypes: Set<ObjectType> = [.table, .foreignTable, .view, .materializedView, .sequence]
 
     /// What `DROP … CASCADE` drops or changes along with a relation (or one of its columns):
     /// the views and materialized views reading it, recursively, with a materialized view's

@@ -70,6 +70,17 @@ extension ParseNode {
         self["contype"]?.stringValue.flatMap(ConstraintKind.init(parserName:))
     }
 
+    /// The object type in `field` (`""` when absent decodes as unknown).
+    func objectType(_ field: String) -> ObjectType {
+        ObjectType(parserName: self[field]?.stringValue ?? "")
+    }
+
+    /// Whether a `GrantStmt` body names its objects (`ACL_TARGET_OBJECT`), rather than
+    /// `ALL … IN SCHEMA` or default privileges.
+    var grantsOnNamedObjects: Bool {
+        self["targtype"]?.stringValue == "ACL_TARGET_OBJECT"
+    }
+
     /// Whether a body's `behavior` is `CASCADE` (libpg_query's `DropBehavior`).
     var cascades: Bool {
         self["behavior"]?.stringValue == "DROP_CASCADE"

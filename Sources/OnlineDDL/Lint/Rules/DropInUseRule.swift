@@ -8,7 +8,7 @@ struct DropInUseRule: StatementLintRule {
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
         let history = context.history
-        if let drop = statement.facts.drop, drop.objectType == "OBJECT_TABLE" {
+        if let drop = statement.facts.drop, drop.objectType == .table {
             return drop.objects.compactMap(\.relation)
                 .filter { !history.isNewTable($0, before: statement.index) }
                 .map { dropTable($0, statement, context) }

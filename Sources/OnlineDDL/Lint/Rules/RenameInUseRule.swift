@@ -9,10 +9,10 @@ struct RenameInUseRule: StatementLintRule {
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
         let history = context.history
         guard let rename = statement.facts.rename, let table = rename.relation,
-              rename.objectType == "OBJECT_TABLE" || rename.objectType == "OBJECT_COLUMN",
+              rename.objectType == .table || rename.objectType == .column,
               !history.isNewTable(table, before: statement.index) else { return [] }
         let lock = LockImpact(mode: statement.analysis.strongestMode(on: table) ?? .accessExclusive)
-        let isColumn = rename.objectType == "OBJECT_COLUMN"
+        let isColumn = rename.objectType == .column
         let oldName = isColumn ? "\(table).\(rename.oldName ?? "")" : table.description
         return [finding(
             at: statement, in: context,
