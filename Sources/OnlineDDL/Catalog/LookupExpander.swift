@@ -127,7 +127,7 @@ struct LookupExpander {
 
     /// Whether the statement is a query, whose views the rewriter expands.
     func expandsViews(of analysis: StatementAnalysis) -> Bool {
-        facts.query != nil || analysis.nodeType == "CreateTableAsStmt"
+        facts.query != nil || analysis.kind == .createTableAs
     }
 
     /// What the rewriter and planner lock for a view: its base relations, recursively through

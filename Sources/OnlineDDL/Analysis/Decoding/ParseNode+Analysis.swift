@@ -66,7 +66,7 @@ extension ParseNode {
     }
 
     /// The kind of a `Constraint` body; `nil` for a type the parser does not name.
-    var constraintKind: ConstraintKind? {
+    package var constraintKind: ConstraintKind? {
         self["contype"]?.stringValue.flatMap(ConstraintKind.init(parserName:))
     }
 
@@ -79,6 +79,24 @@ extension ParseNode {
     /// `ALL … IN SCHEMA` or default privileges.
     var grantsOnNamedObjects: Bool {
         self["targtype"]?.stringValue == "ACL_TARGET_OBJECT"
+    }
+
+    /// Whether a `SelectStmt` body is a `UNION`, `INTERSECT` or `EXCEPT` of `larg` and `rarg`.
+    var isSetOperation: Bool {
+        guard let operation = self["op"]?.stringValue else { return false }
+        return operation != "SETOP_NONE"
+    }
+
+    /// Whether a `MergeWhenClause` body is `WHEN NOT MATCHED BY SOURCE` (PostgreSQL 17).
+    package var matchesNotMatchedBySource: Bool {
+        self["matchKind"]?.stringValue == "MERGE_WHEN_NOT_MATCHED_BY_SOURCE"
+    }
+
+    /// Whether a `Constraint` body is a column's `ENFORCED` or `NOT ENFORCED` attribute
+    /// (PostgreSQL 18), which ``constraintKind`` does not name.
+    package var isEnforcementAttribute: Bool {
+        let type = self["contype"]?.stringValue
+        return type == "CONSTR_ATTR_ENFORCED" || type == "CONSTR_ATTR_NOT_ENFORCED"
     }
 
     /// Whether a body's `behavior` is `CASCADE` (libpg_query's `DropBehavior`).

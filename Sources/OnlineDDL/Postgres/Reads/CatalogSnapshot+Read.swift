@@ -368,7 +368,7 @@ enum CheckConstraintReader {
     private static func parsedNotNullColumns(ofDefinition definition: String) -> Set<String> {
         guard !definition.isEmpty,
               let script = try? SQLScript(file: "constraint", text: "ALTER TABLE t ADD \(definition)"),
-              let command = script.statements.first?.tree["AlterTableStmt"]?["cmds"]?.elements.first,
+              let command = script.statements.first?.tree.typed(.alterTable)?["cmds"]?.elements.first,
               let expression = command.typed("AlterTableCmd")?["def"]?.typed("Constraint")?["raw_expr"]
         else { return [] }
         return notNullColumns(of: expression)
@@ -387,6 +387,6 @@ enum CheckConstraintReader {
 private extension ParseNode {
     /// The `TypeName` body of the first target's `TypeCast` in `SELECT x::type`.
     var firstTypeCastType: ParseNode? {
-        self["SelectStmt"]?["targetList"]?.elements.first?.typed("ResTarget")?["val"]?.typed("TypeCast")?["typeName"]
+        typed(.select)?["targetList"]?.elements.first?.typed("ResTarget")?["val"]?.typed("TypeCast")?["typeName"]
     }
 }
