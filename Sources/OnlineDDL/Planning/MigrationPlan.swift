@@ -35,7 +35,7 @@ public struct MigrationPlan: Codable, Sendable, Equatable {
         }
 
         init(_ finding: Finding) {
-            rule = finding.ruleID
+            rule = finding.ruleID.rawValue
             severity = finding.severity
             message = finding.message
             line = finding.location.line

@@ -3,7 +3,7 @@ import OnlineDDLParsing
 
 /// `ADD CONSTRAINT … CHECK` or `FOREIGN KEY` without `NOT VALID` on an existing table.
 struct ConstraintMissingNotValidRule: StatementLintRule {
-    let id = "constraint-missing-not-valid"
+    let id = RuleID.constraintMissingNotValid
     let severity = Severity.warning
     let summary = "ADD CONSTRAINT CHECK or FOREIGN KEY without NOT VALID scans the whole table under a lock that blocks writes"
 

@@ -2,7 +2,7 @@ import OnlineDDLParsing
 
 /// `DROP COLUMN` or `DROP TABLE` of an existing table: code already deployed may still use it.
 struct DropInUseRule: StatementLintRule {
-    let id = "drop-in-use"
+    let id = RuleID.dropInUse
     let severity = Severity.warning
     let summary = "dropping a column or table breaks the running code that still uses it"
 

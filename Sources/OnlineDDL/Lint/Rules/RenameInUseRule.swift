@@ -2,7 +2,7 @@ import OnlineDDLParsing
 
 /// `RENAME` of an existing table or column: code already deployed still uses the old name.
 struct RenameInUseRule: StatementLintRule {
-    let id = "rename-in-use"
+    let id = RuleID.renameInUse
     let severity = Severity.warning
     let summary = "renaming a table or column breaks the running code that still uses the old name"
 

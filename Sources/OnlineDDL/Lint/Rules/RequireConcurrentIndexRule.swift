@@ -3,7 +3,7 @@ import OnlineDDLParsing
 
 /// `CREATE INDEX`, `DROP INDEX` and `REINDEX` without `CONCURRENTLY` on an existing table.
 struct RequireConcurrentIndexRule: StatementLintRule {
-    let id = "require-concurrent-index"
+    let id = RuleID.requireConcurrentIndex
     let severity = Severity.warning
     let summary = "CREATE INDEX, DROP INDEX or REINDEX without CONCURRENTLY blocks writes (or reads) on an existing table"
 

@@ -1,7 +1,7 @@
 /// `ALTER COLUMN … SET NOT NULL` on an existing table with no valid `CHECK (col IS NOT NULL)`
 /// that lets PostgreSQL skip its scan.
 struct SetNotNullNeedsCheckRule: StatementLintRule {
-    let id = "set-not-null-needs-check"
+    let id = RuleID.setNotNullNeedsCheck
     let severity = Severity.warning
     let summary = "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE unless a valid CHECK (col IS NOT NULL) proves it"
 

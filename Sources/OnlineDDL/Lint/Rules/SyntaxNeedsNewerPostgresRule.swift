@@ -4,7 +4,7 @@ import OnlineDDLParsing
 /// PostgreSQL 18's grammar, so such a statement is planned like any other, and the server of
 /// an older version rejects it with a syntax error (42601) when apply sends it.
 struct SyntaxNeedsNewerPostgresRule: StatementLintRule {
-    let id = "syntax-needs-newer-postgres"
+    let id = RuleID.syntaxNeedsNewerPostgres
     let severity = Severity.error
     let summary = "syntax newer than the target PostgreSQL version: its server rejects the statement with a syntax error"
 

@@ -3,7 +3,7 @@ import OnlineDDLParsing
 /// `VALIDATE CONSTRAINT` in the same transaction as the `ADD CONSTRAINT … NOT VALID` it
 /// validates: the lock of the `ADD` is still held during the validation scan.
 struct ValidateInSameTransactionRule: StatementLintRule {
-    let id = "validate-in-same-transaction"
+    let id = RuleID.validateInSameTransaction
     let severity = Severity.warning
     let summary = "VALIDATE CONSTRAINT in the same transaction as its ADD CONSTRAINT … NOT VALID scans under the ADD's lock"
 
