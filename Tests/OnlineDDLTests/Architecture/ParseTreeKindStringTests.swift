@@ -11,7 +11,7 @@ struct ParseTreeKindStringTests {
 
     /// A string literal naming a libpg_query enum value or statement node type.
     private static var kindLiteral: Regex<Substring> {
-        #/"(?:(?:AT|OBJECT|CONSTR|REINDEX_OBJECT|DROP|VAR|SETOP|ACL_TARGET|MERGE_WHEN)_[A-Za-z_]+|[A-Z][A-Za-z]*Stmt)"/#
+        #/"(?:(?:AT|OBJECT|CONSTR|REINDEX_OBJECT|DROP|VAR|SETOP|ACL_TARGET|MERGE_WHEN|AND|OR|NOT|IS)_[A-Za-z_]+|[A-Z][A-Za-z]*Stmt)"/#
     }
 
     private static var sourcesFolder: URL {
@@ -52,6 +52,8 @@ struct ParseTreeKindStringTests {
         #expect("case \"OBJECT_INDEX\":".contains(Self.kindLiteral))
         #expect("typed(\"SelectStmt\")".contains(Self.kindLiteral))
         #expect("\"CONSTR_FOREIGN\"".contains(Self.kindLiteral))
+        #expect("== \"IS_NOT_NULL\"".contains(Self.kindLiteral))
+        #expect(!"\"DATABASE_URL\"".contains(Self.kindLiteral))
         #expect(!"\"ALTER TABLE\"".contains(Self.kindLiteral))
         #expect(!"\"ColumnDef\"".contains(Self.kindLiteral))
     }

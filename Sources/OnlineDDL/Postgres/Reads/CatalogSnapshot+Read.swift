@@ -371,16 +371,7 @@ enum CheckConstraintReader {
               let command = script.statements.first?.tree.typed(.alterTable)?["cmds"]?.elements.first,
               let expression = command.typed("AlterTableCmd")?["def"]?.typed("Constraint")?["raw_expr"]
         else { return [] }
-        return notNullColumns(of: expression)
-    }
-
-    private static func notNullColumns(of expression: ParseNode) -> Set<String> {
-        if let bool = expression.typed("BoolExpr"), bool["boolop"]?.stringValue == "AND_EXPR" {
-            return (bool["args"]?.elements ?? []).reduce(into: []) { $0.formUnion(notNullColumns(of: $1)) }
-        }
-        guard let test = expression.typed("NullTest"), test["nulltesttype"]?.stringValue == "IS_NOT_NULL",
-              let fields = test["arg"]?.typed("ColumnRef")?["fields"]?.stringList, fields.count == 1 else { return [] }
-        return [fields[0]]
+        return Set(expression.columnsTestedNotNull.filter { $0.count == 1 }.map { $0[0] })
     }
 }
 
