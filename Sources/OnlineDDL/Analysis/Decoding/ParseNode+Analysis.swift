@@ -92,6 +92,12 @@ extension ParseNode {
         self["matchKind"]?.stringValue == "MERGE_WHEN_NOT_MATCHED_BY_SOURCE"
     }
 
+    /// Whether a `GENERATED` `Constraint` body is virtual: `generated_kind` is 's' for
+    /// `STORED`, 'v' for `VIRTUAL` (PostgreSQL 18's default).
+    package var generatesVirtually: Bool {
+        self["generated_kind"]?.stringValue == "v"
+    }
+
     /// Whether a `Constraint` body is a column's `ENFORCED` or `NOT ENFORCED` attribute
     /// (PostgreSQL 18), which ``constraintKind`` does not name.
     package var isEnforcementAttribute: Bool {

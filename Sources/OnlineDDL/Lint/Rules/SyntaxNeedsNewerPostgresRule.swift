@@ -113,7 +113,7 @@ enum NewerSyntax: Hashable, CaseIterable {
         if body.isEnforcementAttribute { return .enforcedAttribute }
         switch body.constraintKind {
         case .generated:
-            return body["generated_kind"]?.stringValue == "v" ? .virtualGeneratedColumn : nil
+            return body.generatesVirtually ? .virtualGeneratedColumn : nil
         case .notNull:
             return body["keys"] != nil ? .notNullTableConstraint : nil
         case .check, .foreignKey:

@@ -31,7 +31,11 @@ public enum AlterTableSubcommandKind: Hashable, Sendable {
     /// The mode `AlterTableGetLockLevel` assigns, or what it depends on.
     var lockLevel: AlterTableLockLevel { traits.lockLevel }
 
-    /// The pass (phase 2) that takes the subcommand's own locks on other relations.
+    /// The pass (phase 2) that takes the subcommand's own locks on other relations: tablecmds.c
+    /// `ATPrepCmd`'s pass, where ``AlterTablePass`` has it. The passes it does not model
+    /// (`AT_PASS_ADD_COL`, `AT_PASS_COL_ATTRS`, `AT_PASS_SET_EXPRESSION`) are `misc`, and so is
+    /// `ADD IDENTITY` (`AT_PASS_ADD_OTHERCONSTR` in PostgreSQL), whose one lock, `ACCESS SHARE`
+    /// on the altered table, is already covered by the statement's lock.
     var pass: AlterTablePass { traits.pass }
 
     /// Whether the subcommand names a column in its `name` field.
