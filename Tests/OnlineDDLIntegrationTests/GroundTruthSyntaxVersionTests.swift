@@ -33,6 +33,6 @@ struct GroundTruthSyntaxVersionTests {
     private static func isFlagged(_ sql: String, version: Int) throws -> Bool {
         let script = try SQLScript(file: "ground-truth.sql", text: sql)
         let findings = Linter().lint(LintContext(script: script, postgresMajorVersion: version))
-        return findings.contains { $0.ruleID == rule }
+        return findings.contains { $0.ruleID.rawValue == rule }
     }
 }

@@ -84,7 +84,7 @@ struct CaveatSettler {
             work = alter.subcommands.map { subcommand in
                 let lifted = overturned.contains { caveat in
                     switch caveat {
-                    case .notNullScanSkippable(let column): subcommand.kind == "AT_SetNotNull" && subcommand.column == column
+                    case .notNullScanSkippable(let column): subcommand.kind == .setNotNull && subcommand.column == column
                     case .typeChangeRewriteDependsOnOldType(let column, _): subcommand.typeChange?.column == column
                     default: false
                     }

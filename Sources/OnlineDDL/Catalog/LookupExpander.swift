@@ -127,7 +127,7 @@ struct LookupExpander {
 
     /// Whether the statement is a query, whose views the rewriter expands.
     func expandsViews(of analysis: StatementAnalysis) -> Bool {
-        facts.query != nil || analysis.nodeType == "CreateTableAsStmt"
+        facts.query != nil || analysis.kind == .createTableAs
     }
 
     /// What the rewriter and planner lock for a view: its base relations, recursively through
@@ -175,14 +175,12 @@ struct LookupExpander {
         }
         if let alter = facts.alterTable,
            let subcommand = alter.subcommands.first(where: { "\(alter.relation).\($0.column ?? $0.objectName ?? "")" == object }) {
-            return subcommand.kind == "AT_DropColumn" ? CascadeRoot(relation: alter.relation, column: subcommand.column) : nil
+            return subcommand.kind == .dropColumn ? CascadeRoot(relation: alter.relation, column: subcommand.column) : nil
         }
         return nil
     }
 
-    private static let relationDropTypes: Set<String> = [
-        "OBJECT_TABLE", "OBJECT_FOREIGN_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW", "OBJECT_SEQUENCE",
-    ]
+    private static let relationDropTypes: Set<ObjectType> = [.table, .foreignTable, .view, .materializedView, .sequence]
 
     /// What `DROP … CASCADE` drops or changes along with a relation (or one of its columns):
     /// the views and materialized views reading it, recursively, with a materialized view's

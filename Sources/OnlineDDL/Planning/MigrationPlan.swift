@@ -26,7 +26,7 @@ public struct MigrationPlan: Decodable, Sendable, Equatable {
         }
 
         init(_ finding: Finding) {
-            rule = finding.ruleID
+            rule = finding.ruleID.rawValue
             severity = finding.severity
             message = finding.message
             line = finding.location.line

@@ -4,14 +4,19 @@ import OnlineDDLParsing
 /// The findings `plan` reports for a file it cannot plan, documented with the lint rules in
 /// docs/rules. They are not lint rules: no comment, `--ignore` or severity override switches
 /// them off, for nothing else of the file is checked until it is fixed.
-public enum UnusableFileRule: String, CaseIterable, Sendable {
+public enum UnusableFileRule: CaseIterable, Sendable {
     /// The file cannot be opened, holds a NUL byte, or is not valid UTF-8.
-    case unreadableFile = "unreadable-file"
+    case unreadableFile
     /// PostgreSQL's grammar rejects the file, or onlineddl cannot run it as a migration.
-    case syntaxError = "syntax-error"
+    case syntaxError
 
-    /// The rule's kebab-case id, as findings and `docs/rules/<id>.md` name it.
-    public var id: String { rawValue }
+    /// The rule's id, as findings and `docs/rules/<id>.md` name it.
+    public var id: RuleID {
+        switch self {
+        case .unreadableFile: .unreadableFile
+        case .syntaxError: .syntaxError
+        }
+    }
 
     /// Always an error: the file cannot run.
     public var severity: Severity { .error }

@@ -15,7 +15,7 @@ struct AnalyzerFactsTests {
         #expect(facts.relationKind == .table)
         #expect(!facts.recursesToDescendants)
         #expect(facts.missingOk)
-        #expect(facts.subcommands.map(\.kind) == ["AT_SetNotNull"])
+        #expect(facts.subcommands.map(\.kind) == [.setNotNull])
         #expect(facts.subcommands[0].column == "total")
         #expect(facts.subcommands[0].lockMode == .accessExclusive)
         #expect(facts.subcommands[0].dataWork == .scan("verifies that the column has no NULLs"))
@@ -160,7 +160,7 @@ struct AnalyzerFactsTests {
     @Test func dropAndTruncateFacts() throws {
         let drop = try #require(try analyze("DROP INDEX CONCURRENTLY IF EXISTS app.orders_idx").facts.drop)
         #expect(drop == DropFacts(
-            objectType: "OBJECT_INDEX",
+            objectType: .index,
             objects: [DroppedObject(name: "app.orders_idx", relation: RelationName(schema: "app", name: "orders_idx"))],
             cascade: false, concurrent: true, missingOk: true))
         let trigger = try #require(try analyze("DROP TRIGGER audit ON app.orders CASCADE").facts.drop)
@@ -198,9 +198,9 @@ struct AnalyzerFactsTests {
 
     @Test func renameFacts() throws {
         #expect(try analyze("ALTER TABLE app.t RENAME COLUMN a TO b").facts.rename == RenameFacts(
-            objectType: "OBJECT_COLUMN", relation: RelationName(schema: "app", name: "t"), oldName: "a", newName: "b"))
+            objectType: .column, relation: RelationName(schema: "app", name: "t"), oldName: "a", newName: "b"))
         #expect(try analyze("ALTER INDEX i RENAME TO j").facts.rename == RenameFacts(
-            objectType: "OBJECT_INDEX", relation: RelationName(name: "i"), oldName: nil, newName: "j"))
+            objectType: .index, relation: RelationName(name: "i"), oldName: nil, newName: "j"))
     }
 
     @Test func transactionControlFacts() throws {

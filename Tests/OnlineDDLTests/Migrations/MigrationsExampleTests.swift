@@ -79,7 +79,7 @@ struct MigrationsExampleTests {
         let files = try load().files
         let added = try #require(first(in: files) { $1.constraint?.kind == .foreignKey && $1.constraint?.notValid == true })
         let name = try #require(added.command.constraint?.name)
-        #expect(first(in: files, after: added.index) { $1.kind == "AT_ValidateConstraint" && $1.objectName == name } != nil)
+        #expect(first(in: files, after: added.index) { $1.kind == .validateConstraint && $1.objectName == name } != nil)
     }
 
     @Test func setsNotNullAfterValidatingACheckThenDropsTheCheck() throws {
@@ -87,18 +87,18 @@ struct MigrationsExampleTests {
         let added = try #require(first(in: files) { $1.constraint?.notValid == true && $1.constraint?.notNullColumns.isEmpty == false })
         let name = try #require(added.command.constraint?.name)
         let column = try #require(added.command.constraint?.notNullColumns.first)
-        let validated = try #require(first(in: files, after: added.index) { $1.kind == "AT_ValidateConstraint" && $1.objectName == name })
-        let notNull = try #require(first(in: files, after: validated.index) { $0.isSameRelation(as: added.table) && $1.kind == "AT_SetNotNull" && $1.column == column })
-        #expect(first(in: files, after: notNull.index) { $1.kind == "AT_DropConstraint" && $1.objectName == name } != nil)
+        let validated = try #require(first(in: files, after: added.index) { $1.kind == .validateConstraint && $1.objectName == name })
+        let notNull = try #require(first(in: files, after: validated.index) { $0.isSameRelation(as: added.table) && $1.kind == .setNotNull && $1.column == column })
+        #expect(first(in: files, after: notNull.index) { $1.kind == .dropConstraint && $1.objectName == name } != nil)
     }
 
     @Test func attachesAPartitionWhoseBoundCheckWasValidatedBefore() throws {
         let files = try load().files
-        let attached = try #require(first(in: files) { $1.kind == "AT_AttachPartition" })
+        let attached = try #require(first(in: files) { $1.kind == .attachPartition })
         let partition = try #require(attached.command.partition?.partition)
         let check = try #require(first(in: files) { $0.isSameRelation(as: partition) && $1.constraint?.kind == .check && $1.constraint?.notValid == true })
         let name = try #require(check.command.constraint?.name)
-        let validated = try #require(first(in: files, after: check.index) { $0.isSameRelation(as: partition) && $1.kind == "AT_ValidateConstraint" && $1.objectName == name })
+        let validated = try #require(first(in: files, after: check.index) { $0.isSameRelation(as: partition) && $1.kind == .validateConstraint && $1.objectName == name })
         #expect(validated.index < attached.index)
         let parentLock = files[attached.index].migration.statements.flatMap(\.locks).first { $0.relation == attached.table.description }
         #expect(parentLock?.mode == .shareUpdateExclusive)
@@ -115,8 +115,8 @@ struct MigrationsExampleTests {
 
     @Test func renamesAColumnByExpandAndContract() throws {
         let files = try load().files
-        let dropped = try #require(first(in: files) { $1.kind == "AT_DropColumn" })
-        let added = try #require(all(in: files) { $0.isSameRelation(as: dropped.table) && $1.kind == "AT_AddColumn" }
+        let dropped = try #require(first(in: files) { $1.kind == .dropColumn })
+        let added = try #require(all(in: files) { $0.isSameRelation(as: dropped.table) && $1.kind == .addColumn }
             .last { $0.index < dropped.index })
         #expect(added.command.newColumn?.name != dropped.command.column)
         let backfills = files[added.index..<dropped.index].filter { file in

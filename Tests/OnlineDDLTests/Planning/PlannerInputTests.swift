@@ -50,7 +50,7 @@ struct PlannerLintOrderTests {
         #expect(rules[0].contains("foreign-key-without-index"))
         #expect(!rules[2].contains("foreign-key-without-index"))
         let sequential = Linter().lint(migrationSet: try inputs.map { try $0.script.get() }, postgresMajorVersion: 15)
-        #expect(plan.allFindings.map(\.finding.rule) == sequential.map(\.ruleID))
+        #expect(plan.allFindings.map(\.finding.rule) == sequential.map(\.ruleID.rawValue))
         #expect(plan.allFindings.map(\.file) == sequential.map(\.file))
     }
 }

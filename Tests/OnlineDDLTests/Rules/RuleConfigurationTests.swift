@@ -9,19 +9,19 @@ struct RuleConfigurationTests {
 
     @Test func disabledRulesDoNotRun() throws {
         let configuration = LintConfiguration(disabledRules: ["require-concurrent-index", "lock-held-after-access-exclusive"])
-        #expect(try lintFindings(sql, configuration: configuration).map(\.ruleID) == ["drop-in-use"])
+        #expect(try lintFindings(sql, configuration: configuration).map(\.ruleID.rawValue) == ["drop-in-use"])
     }
 
     @Test func severityOverrides() throws {
         let configuration = LintConfiguration(severityOverrides: ["drop-in-use": .error, "require-concurrent-index": .info])
         let findings = try lintFindings(sql, configuration: configuration)
-        #expect(findings.map(\.ruleID) == ["drop-in-use", "lock-held-after-access-exclusive", "require-concurrent-index"])
+        #expect(findings.map(\.ruleID.rawValue) == ["drop-in-use", "lock-held-after-access-exclusive", "require-concurrent-index"])
         #expect(findings.map(\.severity) == [.error, .warning, .info])
     }
 
     @Test func findingsAreSortedByLocationThenSeverity() throws {
         let findings = try lintFindings("TRUNCATE a CASCADE; ALTER TABLE b DROP COLUMN c;\nVACUUM FULL d;")
-        #expect(findings.map(\.ruleID) == [
+        #expect(findings.map(\.ruleID.rawValue) == [
             "truncate-cascade", "drop-in-use", "vacuum-full-or-cluster", "mixed-transactional-statements",
         ])
     }
@@ -58,14 +58,14 @@ struct RuleConfigurationTests {
         ]
         let findings = Linter().lint(migrationSet: scripts, postgresMajorVersion: 15)
         #expect(findings.map(\.file) == ["003.sql"])
-        #expect(findings.map(\.ruleID) == ["foreign-key-without-index"])
+        #expect(findings.map(\.ruleID.rawValue) == ["foreign-key-without-index"])
     }
 
     @Test func everyRuleHasAUniqueKebabCaseIDAndASummary() {
         let ids = Linter.builtInRules.map(\.id)
         #expect(Set(ids).count == ids.count)
         for rule in Linter.builtInRules {
-            #expect(!rule.id.isEmpty && rule.id.allSatisfy { $0 == "-" || ("a"..."z").contains($0) }, "\(rule.id)")
+            #expect(!rule.id.rawValue.isEmpty && rule.id.rawValue.allSatisfy { $0 == "-" || ("a"..."z").contains($0) }, "\(rule.id)")
             #expect(!rule.summary.isEmpty && !rule.summary.contains("\n"), "\(rule.id)")
         }
     }

@@ -6,7 +6,7 @@ struct RuleSuppressionTests {
     private let index = "CREATE INDEX i ON t (a)"
 
     private func ruleIDs(_ sql: String) throws -> [String] {
-        try lintFindings(sql).map(\.ruleID)
+        try lintFindings(sql).map(\.ruleID.rawValue)
     }
 
     @Test func withoutACommentTheRuleFires() throws {
@@ -60,7 +60,7 @@ struct RuleSuppressionTests {
             \(index);
             -- onlineddl:ignore-file
             """)
-        #expect(findings.map(\.ruleID) == ["unknown-rule-id", "require-concurrent-index", "unknown-rule-id"])
+        #expect(findings.map(\.ruleID.rawValue) == ["unknown-rule-id", "require-concurrent-index", "unknown-rule-id"])
         #expect(findings.map(\.severity) == [.warning, .warning, .warning])
         #expect(findings.map(\.location) == [
             OnlineDDLParsing.SourceLocation(line: 1, column: 1), OnlineDDLParsing.SourceLocation(line: 2, column: 1),

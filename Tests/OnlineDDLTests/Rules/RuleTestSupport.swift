@@ -18,7 +18,7 @@ func lintFindings(
 
 /// The findings of one rule.
 func findings(of ruleID: String, in sql: String, version: Int = 15, earlier: [String] = []) throws -> [Finding] {
-    try lintFindings(sql, version: version, earlier: earlier).filter { $0.ruleID == ruleID }
+    try lintFindings(sql, version: version, earlier: earlier).filter { $0.ruleID.rawValue == ruleID }
 }
 
 /// Expects exactly one finding of the rule, at `line:column`, with the given severity, whose
@@ -31,7 +31,7 @@ func expectOneFinding(
     let found = try findings(of: ruleID, in: sql, version: version, earlier: earlier)
     try #require(found.count == 1, "expected one \(ruleID) finding, got \(found)", sourceLocation: sourceLocation)
     let finding = found[0]
-    #expect(finding.ruleID == ruleID, sourceLocation: sourceLocation)
+    #expect(finding.ruleID.rawValue == ruleID, sourceLocation: sourceLocation)
     #expect(finding.severity == severity, sourceLocation: sourceLocation)
     #expect(finding.location == OnlineDDLParsing.SourceLocation(line: line, column: column), sourceLocation: sourceLocation)
     #expect(finding.file == "migration.sql", sourceLocation: sourceLocation)

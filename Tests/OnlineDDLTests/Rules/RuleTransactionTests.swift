@@ -46,10 +46,10 @@ struct RuleTransactionTests {
     @Test func partitionedReindexInsideABlockIsAnErrorOnceTheCatalogSettlesIt() throws {
         let script = try SQLScript(file: "m.sql", text: "BEGIN;\nREINDEX TABLE app.events;\nCOMMIT;")
         let analyzed = AnalyzedScript(script: script, postgresMajorVersion: 15)
-        #expect(Linter().lint(LintContext(analyzed, postgresMajorVersion: 15)).filter { $0.ruleID == "concurrently-in-transaction" }.isEmpty)
+        #expect(Linter().lint(LintContext(analyzed, postgresMajorVersion: 15)).filter { $0.ruleID.rawValue == "concurrently-in-transaction" }.isEmpty)
         let settled = ExecutionPlan(script: script, transactional: [true, false, true], noTransaction: false)
         let found = Linter().lint(LintContext(analyzed, postgresMajorVersion: 15, execution: settled))
-            .filter { $0.ruleID == "concurrently-in-transaction" }
+            .filter { $0.ruleID.rawValue == "concurrently-in-transaction" }
         #expect(found.map(\.location.line) == [2])
     }
 

@@ -20,8 +20,7 @@ extension ColumnDefinition {
             case "CONSTR_IDENTITY":
                 isIdentity = true
             case "CONSTR_GENERATED":
-                // `generated_kind`: 's' for STORED, 'v' for VIRTUAL (PostgreSQL 18's default).
-                if constraintBody["generated_kind"]?.stringValue == "v" {
+                if constraintBody.generatesVirtually {
                     isGeneratedVirtual = true
                 } else {
                     isGeneratedStored = true

@@ -59,4 +59,59 @@ extension ParseNode {
     var defElemNames: [String] {
         elements.compactMap { $0.typed("DefElem")?["defname"]?.stringValue }
     }
+
+    /// The type of an `AlterTableCmd` body.
+    var subcommandKind: AlterTableSubcommandKind? {
+        self["subtype"]?.stringValue.map(AlterTableSubcommandKind.init(parserName:))
+    }
+
+    /// The kind of a `Constraint` body; `nil` for a type the parser does not name.
+    package var constraintKind: ConstraintKind? {
+        self["contype"]?.stringValue.flatMap(ConstraintKind.init(parserName:))
+    }
+
+    /// The object type in `field` (`""` when absent decodes as unknown).
+    func objectType(_ field: String) -> ObjectType {
+        ObjectType(parserName: self[field]?.stringValue ?? "")
+    }
+
+    /// Whether a `GrantStmt` body names its objects (`ACL_TARGET_OBJECT`), rather than
+    /// `ALL … IN SCHEMA` or default privileges.
+    var grantsOnNamedObjects: Bool {
+        self["targtype"]?.stringValue == "ACL_TARGET_OBJECT"
+    }
+
+    /// Whether a `SelectStmt` body is a `UNION`, `INTERSECT` or `EXCEPT` of `larg` and `rarg`.
+    var isSetOperation: Bool {
+        guard let operation = self["op"]?.stringValue else { return false }
+        return operation != "SETOP_NONE"
+    }
+
+    /// Whether a `MergeWhenClause` body is `WHEN NOT MATCHED BY SOURCE` (PostgreSQL 17).
+    package var matchesNotMatchedBySource: Bool {
+        self["matchKind"]?.stringValue == "MERGE_WHEN_NOT_MATCHED_BY_SOURCE"
+    }
+
+    /// Whether a `GENERATED` `Constraint` body is virtual: `generated_kind` is 's' for
+    /// `STORED`, 'v' for `VIRTUAL` (PostgreSQL 18's default).
+    package var generatesVirtually: Bool {
+        self["generated_kind"]?.stringValue == "v"
+    }
+
+    /// Whether a `Constraint` body is a column's `ENFORCED` or `NOT ENFORCED` attribute
+    /// (PostgreSQL 18), which ``constraintKind`` does not name.
+    package var isEnforcementAttribute: Bool {
+        let type = self["contype"]?.stringValue
+        return type == "CONSTR_ATTR_ENFORCED" || type == "CONSTR_ATTR_NOT_ENFORCED"
+    }
+
+    /// Whether a body's `behavior` is `CASCADE` (libpg_query's `DropBehavior`).
+    var cascades: Bool {
+        self["behavior"]?.stringValue == "DROP_CASCADE"
+    }
+
+    /// The index of a `REPLICA IDENTITY USING INDEX` (`ReplicaIdentityStmt` node).
+    var replicaIdentityIndexName: String? {
+        typed("ReplicaIdentityStmt")?["name"]?.stringValue
+    }
 }

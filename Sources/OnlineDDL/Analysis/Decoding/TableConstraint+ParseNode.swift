@@ -25,17 +25,19 @@ extension TableConstraint {
             usingIndex: body["indexname"]?.stringValue,
             columns: foreignKey?.referencingColumns ?? (keys.isEmpty ? inlineColumns : keys),
             foreignKey: foreignKey,
-            notNullColumns: kind == .check ? Self.columnsTestedNotNull(in: body["raw_expr"]) : [])
+            notNullColumns: kind == .check ? (body["raw_expr"]?.columnsTestedNotNull ?? []).compactMap(\.last) : [])
     }
+}
 
-    /// The columns an expression tests with `IS NOT NULL`, directly or in a top-level `AND`.
-    private static func columnsTestedNotNull(in expression: ParseNode?) -> [String] {
-        guard let expression else { return [] }
-        if let conjunction = expression.typed("BoolExpr"), conjunction["boolop"]?.stringValue == "AND_EXPR" {
-            return (conjunction["args"]?.elements ?? []).flatMap { columnsTestedNotNull(in: $0) }
+extension ParseNode {
+    /// The columns an expression tests with `IS NOT NULL`, directly or in a top-level `AND`,
+    /// each as its name parts (`["a"]`, or `["t", "a"]` when qualified).
+    package var columnsTestedNotNull: [[String]] {
+        if let conjunction = typed("BoolExpr"), conjunction["boolop"]?.stringValue == "AND_EXPR" {
+            return (conjunction["args"]?.elements ?? []).flatMap(\.columnsTestedNotNull)
         }
-        guard let test = expression.typed("NullTest"), test["nulltesttype"]?.stringValue == "IS_NOT_NULL",
-              let column = test["arg"]?.typed("ColumnRef")?["fields"]?.stringList.last else { return [] }
-        return [column]
+        guard let test = typed("NullTest"), test["nulltesttype"]?.stringValue == "IS_NOT_NULL",
+              let fields = test["arg"]?.typed("ColumnRef")?["fields"]?.stringList else { return [] }
+        return [fields]
     }
 }

@@ -51,7 +51,10 @@ public struct StatementAnalysis: Hashable, Sendable {
     /// `ROLLBACK` itself when it runs outside a transaction block (PostgreSQL 11+, a
     /// procedure's `COMMIT` fails with 2D000 inside one): outside a `BEGIN … COMMIT` block it
     /// runs on its own, as psql runs it, not inside a transaction of the runner's.
-    public var runsProceduralCode: Bool { nodeType == "CallStmt" || nodeType == "DoStmt" }
+    public var runsProceduralCode: Bool { kind == .call || kind == .doBlock }
+
+    /// The statement's kind, decoded from ``nodeType``.
+    public var kind: StatementKind { StatementKind(nodeName: nodeType) }
 
     /// The strongest mode the statement requests on a named relation, if any.
     public func strongestMode(on relation: RelationName) -> LockMode? {

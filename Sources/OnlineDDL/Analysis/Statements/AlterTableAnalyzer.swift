@@ -22,7 +22,7 @@ struct AlterTableAnalyzer {
         let commands = (body["cmds"]?.elements ?? []).compactMap { $0.typed("AlterTableCmd") }
         var mode = LockMode.shareUpdateExclusive
         for command in commands {
-            let kind = command["subtype"]?.stringValue ?? ""
+            let kind = command.subcommandKind ?? .unknown("")
             mode = max(mode, try AlterTableLockLevels.mode(of: command, kind: kind, version: version))
         }
         let planner = AlterTableSubcommandAnalyzer(
@@ -31,8 +31,8 @@ struct AlterTableAnalyzer {
         var plans: [AlterTableSubcommandPlan] = []
         for command in commands { plans.append(try planner.plan(command)) }
 
-        let keyword = AlterTableSubcommandNames.statementKeyword(for: relationKind)
-        let written = plans.map { AlterTableSubcommandNames.sqlName(of: $0.subcommand.kind) }.joined(separator: ", ")
+        let keyword = relationKind.alterKeyword
+        let written = plans.map(\.subcommand.kind.sqlName).joined(separator: ", ")
         builder.lock(relation, mode, as: relationKind.targetRole, "\(keyword) … \(written)")
         let recursing = rangeVar.rangeVarIncludesDescendants
             && (relationKind == .table || relationKind == .foreignTable)

@@ -13,123 +13,111 @@ struct AlterTableSubcommandAnalyzer {
     /// The statement's mode: the strongest of all its subcommands.
     let statementMode: LockMode
 
-    /// Subcommands that name a column in `name`.
-    private static let columnSubcommands: Set<String> = [
-        "AT_ColumnDefault", "AT_DropNotNull", "AT_SetNotNull", "AT_DropExpression", "AT_SetExpression",
-        "AT_SetStatistics", "AT_SetOptions", "AT_ResetOptions", "AT_SetStorage", "AT_SetCompression",
-        "AT_DropColumn", "AT_AlterColumnType", "AT_AddIdentity", "AT_SetIdentity", "AT_DropIdentity",
-        "AT_AlterColumnGenericOptions",
-    ]
-
-    /// Subcommands that recurse to descendants unless `ONLY` is written (tablecmds.c
-    /// `ATPrepCmd`: `ATSimpleRecursion`, or recursion during execution).
-    private static let recursingSubcommands: Set<String> = AlterTableLockLevels.triggerSubcommands.union([
-        "AT_AddColumn", "AT_ColumnDefault", "AT_DropNotNull", "AT_SetNotNull", "AT_DropExpression",
-        "AT_SetExpression", "AT_SetStatistics", "AT_SetStorage", "AT_DropColumn", "AT_AddConstraint",
-        "AT_DropConstraint", "AT_AlterColumnType", "AT_AlterConstraint", "AT_ValidateConstraint",
-    ])
-
-    /// Identity subcommands recurse from PostgreSQL 17.
-    private static let identitySubcommands: Set<String> = ["AT_AddIdentity", "AT_SetIdentity", "AT_DropIdentity"]
-
     /// Whether a subcommand recurses to inheritance children and partitions, in the
     /// statement's mode, unless `ONLY` is written. Index-building constraints do not: their
     /// index is built on each partition under `SHARE` instead.
-    private func recurses(_ kind: String, _ command: ParseNode) -> Bool {
-        if kind == "AT_AddConstraint",
-           let type = command["def"]?.typed("Constraint")?["contype"]?.stringValue.flatMap(ConstraintKind.init(parserName:)) {
-            return !type.buildsIndex
+    private func recurses(_ kind: AlterTableSubcommandKind, _ command: ParseNode) -> Bool {
+        switch kind.recursion {
+        case .never: false
+        case .always: true
+        case .since(let minimum): version >= minimum
+        case .unlessIndexBuilding: !(command["def"]?.typed("Constraint")?.constraintKind?.buildsIndex ?? false)
         }
-        return Self.recursingSubcommands.contains(kind) || (Self.identitySubcommands.contains(kind) && version >= 17)
     }
 
     func plan(_ command: ParseNode) throws(UnclassifiedStatement) -> AlterTableSubcommandPlan {
-        guard let kind = command["subtype"]?.stringValue else {
+        guard let kind = command.subcommandKind else {
             throw UnclassifiedStatement(reason: "ALTER TABLE subcommand without a type")
         }
         let mode = try AlterTableLockLevels.mode(of: command, kind: kind, version: version)
         let name = command["name"]?.stringValue
-        let isColumn = Self.columnSubcommands.contains(kind)
+        let isColumn = kind.namesColumn
         let subcommand = AlterTableSubcommand(
             kind: kind, column: isColumn ? name : nil, objectName: isColumn ? nil : name,
             lockMode: mode, dataWork: .none("catalog changes only"), recursesWithoutOnly: recurses(kind, command),
             storageParameters: storageParameters(of: command),
-            cascade: command["behavior"]?.stringValue == "DROP_CASCADE", missingOk: command.flag("missing_ok"))
+            cascade: command.cascades, missingOk: command.flag("missing_ok"))
         var plan = AlterTableSubcommandPlan(subcommand: subcommand)
         switch kind {
-        case "AT_AddColumn":
+        case .addColumn:
             guard let body = command["def"]?.typed("ColumnDef") else { break }
             let column = ColumnDefinition(columnDefBody: body)
             if column.isGeneratedVirtual { try UnclassifiedStatement.require("a virtual generated column", since: 18, on: version) }
             addColumn(column, hasRawDefault: hasRawDefault(body), into: &plan)
-        case "AT_AlterColumnType":
+        case .alterColumnType:
             alterColumnType(column: name ?? "", definition: command["def"]?.typed("ColumnDef"), into: &plan)
-        case "AT_ColumnDefault":
+        case .columnDefault:
             plan.subcommand = plan.subcommand.with(newDefault: command["def"].map(DefaultExpression.init(expression:)))
-        case "AT_SetNotNull":
+        case .setNotNull:
             plan.subcommand = plan.subcommand.with(dataWork: .scan("verifies that the column has no NULLs"))
             plan.caveats.append(.notNullScanSkippable(column: name ?? ""))
-        case "AT_AddConstraint":
+        case .addConstraint:
             guard let body = command["def"]?.typed("Constraint") else { break }
             try Self.requireVersion(of: body, on: version)
             guard let constraint = TableConstraint(constraintBody: body) else { break }
             addConstraint(constraint, into: &plan)
-        case "AT_ValidateConstraint":
+        case .validateConstraint:
             validateConstraint(name ?? "", into: &plan)
-        case "AT_DropConstraint":
-            plan.lock(.drop, .referencedTableOfConstraint(table: relation, constraint: name ?? ""), .accessExclusive,
+        case .dropConstraint:
+            plan.lock(.referencedTableOfConstraint(table: relation, constraint: name ?? ""), .accessExclusive,
                       as: .referencedTable, "a dropped foreign key's triggers on the referenced table are removed")
             plan.caveats.append(.dependsOnConstraintType(table: relation, constraint: name ?? ""))
-        case "AT_DropColumn":
-            plan.lock(.drop, .foreignKeyPeersOfColumn(table: relation, column: name ?? ""), .accessExclusive,
+        case .dropColumn:
+            plan.lock(.foreignKeyPeersOfColumn(table: relation, column: name ?? ""), .accessExclusive,
                       as: .referencedTable, "foreign keys using the column are dropped with it")
-            plan.lock(.drop, .indexesOnColumn(table: relation, column: name ?? ""), .accessExclusive,
+            plan.lock(.indexesOnColumn(table: relation, column: name ?? ""), .accessExclusive,
                       as: .index, "indexes using the column are dropped with it")
-        case "AT_AddIdentity":
-            plan.lock(.misc, relation, .accessShare, as: .target, "the identity sequence is linked to its column")
-        case "AT_SetIdentity":
-            plan.lock(.misc, .sequenceOfColumn(table: relation, column: name ?? ""), .shareRowExclusive, as: .sequence,
+        case .addIdentity:
+            plan.lock(relation, .accessShare, as: .target, "the identity sequence is linked to its column")
+        case .setIdentity:
+            plan.lock(.sequenceOfColumn(table: relation, column: name ?? ""), .shareRowExclusive, as: .sequence,
                       "ALTER SEQUENCE on the identity sequence")
-            plan.lock(.misc, .sequenceOfColumn(table: relation, column: name ?? ""), .rowExclusive, as: .sequence,
+            plan.lock(.sequenceOfColumn(table: relation, column: name ?? ""), .rowExclusive, as: .sequence,
                       "the identity sequence is opened to change it")
-        case "AT_DropIdentity":
-            plan.lock(.drop, .sequenceOfColumn(table: relation, column: name ?? ""), .accessExclusive, as: .sequence,
+        case .dropIdentity:
+            plan.lock(.sequenceOfColumn(table: relation, column: name ?? ""), .accessExclusive, as: .sequence,
                       "the identity sequence is dropped")
-        case "AT_AttachPartition":
+        case .attachPartition:
             attachPartition(command, into: &plan)
-        case "AT_DetachPartition", "AT_DetachPartitionFinalize":
-            detachPartition(command, finalize: kind == "AT_DetachPartitionFinalize", into: &plan)
-        case "AT_AddInherit":
+        case .detachPartition, .detachPartitionFinalize:
+            detachPartition(command, finalize: kind == .detachPartitionFinalize, into: &plan)
+        case .addInherit:
             if let parent = command["def"]?.typed("RangeVar")?.rangeVarName {
-                plan.lock(.misc, parent, .shareUpdateExclusive, as: .parent, "INHERIT: the new parent")
-                plan.lock(.misc, .descendants(of: relation), .accessShare, as: .descendant,
+                plan.lock(parent, .shareUpdateExclusive, as: .parent, "INHERIT: the new parent")
+                plan.lock(.descendants(of: relation), .accessShare, as: .descendant,
                           "INHERIT: checks for circular inheritance")
             }
-        case "AT_DropInherit":
+        case .dropInherit:
             if let parent = command["def"]?.typed("RangeVar")?.rangeVarName {
-                plan.lock(.misc, parent, .accessShare, as: .parent, "NO INHERIT: the old parent")
+                plan.lock(parent, .accessShare, as: .parent, "NO INHERIT: the old parent")
             }
-        case "AT_ClusterOn":
-            plan.lock(.misc, relation.sibling(named: name ?? ""), statementMode, as: .index, "CLUSTER ON: the index")
-        case "AT_ReplicaIdentity":
-            if let index = command["def"]?.typed("ReplicaIdentityStmt")?["name"]?.stringValue {
-                plan.lock(.misc, relation.sibling(named: index), .share, as: .index, "REPLICA IDENTITY USING INDEX")
+        case .clusterOn:
+            plan.lock(relation.sibling(named: name ?? ""), statementMode, as: .index, "CLUSTER ON: the index")
+        case .replicaIdentity:
+            if let index = command["def"]?.replicaIdentityIndexName {
+                plan.lock(relation.sibling(named: index), .share, as: .index, "REPLICA IDENTITY USING INDEX")
             }
-        case "AT_ChangeOwner" where relationKind == .table || relationKind == .materializedView:
-            plan.lock(.misc, .indexes(of: relation), statementMode, as: .index, "OWNER TO changes the indexes' owner too")
-            plan.lock(.misc, .ownedSequences(of: relation), statementMode, as: .sequence,
+        case .changeOwner where relationKind == .table || relationKind == .materializedView:
+            plan.lock(.indexes(of: relation), statementMode, as: .index, "OWNER TO changes the indexes' owner too")
+            plan.lock(.ownedSequences(of: relation), statementMode, as: .sequence,
                       "OWNER TO changes the owned sequences' owner too")
-        case "AT_SetTableSpace":
+        case .setTableSpace:
             plan.subcommand = plan.subcommand.with(dataWork: .rewrite("copies the relation's files to the new tablespace"))
-        case "AT_SetLogged", "AT_SetUnLogged":
+        case .setLogged, .setUnlogged:
             rewrite("rewrites the table to change its WAL logging", into: &plan)
-        case "AT_SetAccessMethod":
+        case .setAccessMethod:
             rewrite("rewrites the table into the new access method", into: &plan)
-        default:
+        case .changeOwner, .dropNotNull, .dropExpression, .setExpression, .setStatistics, .setOptions, .resetOptions,
+             .setStorage, .setCompression, .alterConstraint, .alterColumnGenericOptions, .dropCluster, .dropOids,
+             .setRelOptions, .resetRelOptions, .enableTrigger, .enableAlwaysTrigger, .enableReplicaTrigger,
+             .enableTriggerAll, .enableTriggerUser, .disableTrigger, .disableTriggerAll, .disableTriggerUser,
+             .enableRule, .enableAlwaysRule, .enableReplicaRule, .disableRule, .addOf, .dropOf, .enableRowSecurity,
+             .disableRowSecurity, .forceRowSecurity, .noForceRowSecurity, .genericOptions, .unknown:
+            // Catalog changes only: no lock beyond the statement's, no data work.
             break
         }
-        if plan.subcommand.cascade, kind == "AT_DropColumn" || kind == "AT_DropConstraint" {
-            plan.lock(.drop, .cascadeDependents(of: "\(relation).\(name ?? "")"), .accessExclusive,
+        if plan.subcommand.cascade, kind == .dropColumn || kind == .dropConstraint {
+            plan.lock(.cascadeDependents(of: "\(relation).\(name ?? "")"), .accessExclusive,
                       as: .dependent, "CASCADE drops the objects that depend on it")
         }
         return plan
@@ -140,11 +128,11 @@ struct AlterTableSubcommandAnalyzer {
     /// (`is_enforced`, which the parser sets on every enforced `CHECK` and foreign key) are
     /// PostgreSQL 18's.
     private static func requireVersion(of constraint: ParseNode, on version: Int) throws(UnclassifiedStatement) {
-        let type = constraint["contype"]?.stringValue
-        if type == "CONSTR_NOTNULL" {
+        let type = constraint.constraintKind
+        if type == .notNull {
             try UnclassifiedStatement.require("ADD CONSTRAINT … NOT NULL", since: 18, on: version)
         }
-        if type == "CONSTR_CHECK" || type == "CONSTR_FOREIGN", !constraint.flag("is_enforced") {
+        if type == .check || type == .foreignKey, !constraint.flag("is_enforced") {
             try UnclassifiedStatement.require("a NOT ENFORCED constraint", since: 18, on: version)
         }
     }
@@ -155,7 +143,7 @@ struct AlterTableSubcommandAnalyzer {
         plan.subcommand = plan.subcommand.with(column: column.name, newColumn: column)
         var work = newColumnWork(column)
         if column.type.isSerial || column.isIdentity {
-            plan.lock(.misc, relation, .accessShare, as: .target, "the new sequence is linked to its column")
+            plan.lock(relation, .accessShare, as: .target, "the new sequence is linked to its column")
         }
         if !column.type.isBuiltIn, !column.type.isSerial {
             plan.caveats.append(.domainTypeMayForceRewrite(column: column.name, type: column.type))
@@ -203,9 +191,9 @@ struct AlterTableSubcommandAnalyzer {
     /// `transformAlterTableStmt` validates the foreign keys of new columns only when the column
     /// has a raw default: an explicit `DEFAULT`, a serial type's, or a generated expression.
     private func hasRawDefault(_ body: ParseNode) -> Bool {
-        let types = (body["constraints"]?.elements ?? []).compactMap { $0.typed("Constraint")?["contype"]?.stringValue }
+        let types = (body["constraints"]?.elements ?? []).compactMap { $0.typed("Constraint")?.constraintKind }
         let typeName = body["typeName"].map(SQLTypeName.init(typeNameBody:))
-        return types.contains("CONSTR_DEFAULT") || types.contains("CONSTR_GENERATED") || (typeName?.isSerial ?? false)
+        return types.contains(.defaultValue) || types.contains(.generated) || (typeName?.isSerial ?? false)
     }
 
     private func alterColumnType(column: String, definition: ParseNode?, into plan: inout AlterTableSubcommandPlan) {
@@ -218,7 +206,7 @@ struct AlterTableSubcommandAnalyzer {
             typeChange: change)
         let rewriteCaveat = CatalogCaveat.typeChangeRewriteDependsOnOldType(column: column, newType: change.newType)
         plan.caveats.append(rewriteCaveat)
-        plan.lock(.alterType, .foreignKeyPeersOfColumn(table: relation, column: column), .accessExclusive,
+        plan.lock(.foreignKeyPeersOfColumn(table: relation, column: column), .accessExclusive,
                   as: .referencedTable, "foreign keys on the column are dropped and re-created")
         addRewriteLocks(into: &plan, condition: LockCondition(rewriteCaveat, whenHolds: true))
         // Without a rewrite, the indexes on the column are still re-created (reusing their files).
@@ -263,7 +251,7 @@ struct AlterTableSubcommandAnalyzer {
 
     private func usingIndex(_ indexName: String, constraint: TableConstraint, into plan: inout AlterTableSubcommandPlan) {
         let index = relation.sibling(named: indexName)
-        plan.lock(.addConstraint, index, .accessShare, as: .index, "USING INDEX: the existing index")
+        plan.lock(index, .accessShare, as: .index, "USING INDEX: the existing index")
         if let constraintName = constraint.name, constraintName != indexName {
             plan.lock(.addIndexConstraint, index, version >= 12 ? .shareUpdateExclusive : .accessExclusive,
                       as: .index, "USING INDEX renames the index to the constraint's name")
@@ -318,17 +306,17 @@ struct AlterTableSubcommandAnalyzer {
         guard let partition = command["def"]?.typed("PartitionCmd")?["name"]?.rangeVarName else { return }
         plan.subcommand = plan.subcommand.with(partition: PartitionCommand(partition: partition, concurrent: false, finalize: false))
         if relationKind == .index {
-            plan.lock(.misc, .tableOfIndex(relation), .accessShare, as: .parent, "ATTACH PARTITION: table of the parent index")
-            plan.lock(.misc, .tableOfIndex(partition), .accessShare, as: .partition, "ATTACH PARTITION: table of the attached index")
-            plan.lock(.misc, partition, .accessExclusive, as: .index, "ATTACH PARTITION: the attached index")
+            plan.lock(.tableOfIndex(relation), .accessShare, as: .parent, "ATTACH PARTITION: table of the parent index")
+            plan.lock(.tableOfIndex(partition), .accessShare, as: .partition, "ATTACH PARTITION: table of the attached index")
+            plan.lock(partition, .accessExclusive, as: .index, "ATTACH PARTITION: the attached index")
             return
         }
-        plan.lock(.misc, .defaultPartition(of: relation), .accessExclusive, as: .defaultPartition,
+        plan.lock(.defaultPartition(of: relation), .accessExclusive, as: .defaultPartition,
                   "ATTACH PARTITION changes the default partition's constraint")
-        plan.lock(.misc, partition, .accessExclusive, as: .partition, "ATTACH PARTITION: the attached table")
-        plan.lock(.misc, .descendants(of: partition), .accessExclusive, as: .descendant,
+        plan.lock(partition, .accessExclusive, as: .partition, "ATTACH PARTITION: the attached table")
+        plan.lock(.descendants(of: partition), .accessExclusive, as: .descendant,
                   "ATTACH PARTITION: partitions of the attached table")
-        plan.lock(.misc, .foreignKeyPeersOfPartitionedTable(relation), .shareRowExclusive, as: .referencedTable,
+        plan.lock(.foreignKeyPeersOfPartitionedTable(relation), .shareRowExclusive, as: .referencedTable,
                   "foreign keys of the partitioned table are cloned onto the partition")
         plan.subcommand = plan.subcommand.with(dataWork: .scan("validates the partition constraint on the attached table"))
         plan.caveats.append(.partitionScanSkippable(partition: partition))
@@ -339,29 +327,29 @@ struct AlterTableSubcommandAnalyzer {
         let concurrent = body.flag("concurrent")
         plan.subcommand = plan.subcommand.with(partition: PartitionCommand(partition: partition, concurrent: concurrent, finalize: finalize))
         if finalize {
-            plan.lock(.misc, partition, .accessExclusive, as: .partition, "DETACH … FINALIZE: the detached partition")
+            plan.lock(partition, .accessExclusive, as: .partition, "DETACH … FINALIZE: the detached partition")
             finishDetach(partition, transaction: 1, into: &plan)
             return
         }
         if concurrent {
             plan.forbidsTransactionBlock = true
-            plan.lock(.misc, partition, .shareUpdateExclusive, as: .partition, "DETACH CONCURRENTLY, first transaction")
-            plan.lock(.misc, .referencingTables(of: relation), .share, as: .referencingTable,
+            plan.lock(partition, .shareUpdateExclusive, as: .partition, "DETACH CONCURRENTLY, first transaction")
+            plan.lock(.referencingTables(of: relation), .share, as: .referencingTable,
                       "foreign keys referencing the partitioned table must still hold")
-            plan.lock(.misc, relation, .shareUpdateExclusive, as: .target, "DETACH CONCURRENTLY, second transaction",
+            plan.lock(relation, .shareUpdateExclusive, as: .target, "DETACH CONCURRENTLY, second transaction",
                       transaction: 2)
-            plan.lock(.misc, partition, .accessExclusive, as: .partition, "DETACH CONCURRENTLY, second transaction",
+            plan.lock(partition, .accessExclusive, as: .partition, "DETACH CONCURRENTLY, second transaction",
                       transaction: 2)
             finishDetach(partition, transaction: 2, into: &plan)
             return
         }
-        plan.lock(.misc, .defaultPartition(of: relation), .accessExclusive, as: .defaultPartition,
+        plan.lock(.defaultPartition(of: relation), .accessExclusive, as: .defaultPartition,
                   "DETACH PARTITION changes the default partition's constraint")
-        plan.lock(.misc, partition, version >= 14 ? .accessExclusive : .shareUpdateExclusive, as: .partition,
+        plan.lock(partition, version >= 14 ? .accessExclusive : .shareUpdateExclusive, as: .partition,
                   "DETACH PARTITION: the detached table")
-        plan.lock(.misc, partition, .accessShare, as: .partition, "DETACH PARTITION reads the partition's definition")
+        plan.lock(partition, .accessShare, as: .partition, "DETACH PARTITION reads the partition's definition")
         if version >= 12 {
-            plan.lock(.misc, .referencingTables(of: relation), .share, as: .referencingTable,
+            plan.lock(.referencingTables(of: relation), .share, as: .referencingTable,
                       "foreign keys referencing the partitioned table must still hold")
         }
         finishDetach(partition, transaction: 1, into: &plan)
@@ -372,10 +360,10 @@ struct AlterTableSubcommandAnalyzer {
     /// are detached from the parent's.
     private func finishDetach(_ partition: RelationName, transaction: Int, into plan: inout AlterTableSubcommandPlan) {
         if version >= 15 {
-            plan.lock(.misc, .referencedTables(of: partition), .shareRowExclusive, as: .referencedTable,
+            plan.lock(.referencedTables(of: partition), .shareRowExclusive, as: .referencedTable,
                       "the partition's inherited foreign keys become its own", transaction: transaction)
         }
-        plan.lock(.misc, .indexes(of: partition), .accessExclusive, as: .index,
+        plan.lock(.indexes(of: partition), .accessExclusive, as: .index,
                   "the partition's indexes are detached from the parent's", transaction: transaction)
     }
 

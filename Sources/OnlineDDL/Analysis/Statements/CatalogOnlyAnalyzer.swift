@@ -12,29 +12,18 @@ import OnlineDDLParsing
 struct CatalogOnlyAnalyzer {
     let version: Int
 
-    /// Statement types that lock no table and may run in a transaction block.
-    static let transactionalNodeTypes: Set<String> = [
-        "CreateFunctionStmt", "AlterFunctionStmt", "DefineStmt", "CompositeTypeStmt", "CreateEnumStmt",
-        "CreateRangeStmt", "CreateExtensionStmt", "CreateDomainStmt", "CreateRoleStmt", "AlterRoleStmt",
-        "DropRoleStmt", "GrantRoleStmt", "AlterDefaultPrivilegesStmt", "VariableShowStmt", "ConstraintsSetStmt",
-        "CreateSchemaStmt", "AlterEnumStmt",
-    ]
-
-    /// Statement types that lock no table and cannot run in a transaction block.
-    static let nonTransactionalNodeTypes: Set<String> = [
-        "CreatedbStmt", "DropdbStmt", "AlterSystemStmt", "CreateTableSpaceStmt", "DropTableSpaceStmt",
-    ]
-
-    func analyze(_ nodeType: String, _ body: ParseNode, into builder: inout AnalysisBuilder) throws(UnclassifiedStatement) {
-        if nodeType == "CreateSchemaStmt", !(body["schemaElts"]?.elements ?? []).isEmpty {
+    func analyze(_ kind: StatementKind, _ body: ParseNode, into builder: inout AnalysisBuilder) throws(UnclassifiedStatement) {
+        if kind == .createSchema, !(body["schemaElts"]?.elements ?? []).isEmpty {
             throw UnclassifiedStatement(reason: "CREATE SCHEMA with embedded statements is not modelled")
         }
         builder.record(.none("catalog changes only"))
-        if Self.nonTransactionalNodeTypes.contains(nodeType) {
+        switch kind {
+        case .createDatabase, .dropDatabase, .alterSystem, .createTablespace, .dropTablespace:
             builder.transactional = false
-        }
-        if nodeType == "AlterEnumStmt", body["newVal"] != nil, body["oldVal"] == nil, version < 12 {
+        case .alterEnum where body["newVal"] != nil && body["oldVal"] == nil && version < 12:
             builder.transactional = false
+        default:
+            break
         }
     }
 }

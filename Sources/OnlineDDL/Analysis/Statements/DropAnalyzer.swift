@@ -11,15 +11,9 @@ import OnlineDDLParsing
 struct DropAnalyzer {
     let version: Int
 
-    /// Object types whose removal locks no table unless `CASCADE` reaches one.
-    private static let objectTypesWithoutTableLocks: Set<String> = [
-        "OBJECT_TYPE", "OBJECT_DOMAIN", "OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE",
-        "OBJECT_AGGREGATE", "OBJECT_SCHEMA", "OBJECT_COLLATION", "OBJECT_CONVERSION", "OBJECT_OPERATOR",
-    ]
-
     func analyze(_ body: ParseNode, into builder: inout AnalysisBuilder) throws(UnclassifiedStatement) {
-        let objectType = body["removeType"]?.stringValue ?? ""
-        let cascade = body["behavior"]?.stringValue == "DROP_CASCADE"
+        let objectType = body.objectType("removeType")
+        let cascade = body.cascades
         let concurrent = body.flag("concurrent")
         let names = (body["objects"]?.elements ?? []).map(Self.nameParts(of:))
         let objects = names.map { parts in
@@ -31,35 +25,36 @@ struct DropAnalyzer {
         builder.record(.none("removes catalog entries and files; reads no rows"))
         let relations = objects.compactMap(\.relation)
         switch objectType {
-        case "OBJECT_TABLE", "OBJECT_FOREIGN_TABLE":
+        case .table, .foreignTable:
             dropTables(relations, into: &builder)
-        case "OBJECT_VIEW":
+        case .view:
             relations.forEach { builder.lock($0, .accessExclusive, as: .view, "DROP VIEW") }
-        case "OBJECT_MATVIEW":
+        case .materializedView:
             relations.forEach { builder.lock($0, .accessExclusive, as: .materializedView, "DROP MATERIALIZED VIEW") }
             relations.forEach { builder.lock(.indexes(of: $0), .accessExclusive, as: .index, "dropped with the materialized view") }
-        case "OBJECT_SEQUENCE":
+        case .sequence:
             relations.forEach { builder.lock($0, .accessExclusive, as: .sequence, "DROP SEQUENCE") }
-        case "OBJECT_INDEX":
+        case .index:
             dropIndexes(relations, concurrent: concurrent, into: &builder)
-        case "OBJECT_TRIGGER", "OBJECT_POLICY", "OBJECT_RULE":
+        case .trigger, .policy, .rule:
             dropTableObjects(relations, objectType: objectType, into: &builder)
-        case "OBJECT_STATISTIC_EXT":
+        case .statistics:
             if version >= 14 {
                 objects.forEach {
                     builder.lock(.tableOfStatistics(name: $0.name), .shareUpdateExclusive, as: .target,
                                  "DROP STATISTICS locks the table (PostgreSQL 14+)")
                 }
             }
-        case "OBJECT_EXTENSION":
+        case .extension:
             objects.forEach {
                 builder.lock(.cascadeDependents(of: $0.name), .accessExclusive, as: .dependent,
                              "the extension's member objects are dropped with it")
             }
-        case _ where Self.objectTypesWithoutTableLocks.contains(objectType):
+        case .type, .domain, .function, .procedure, .routine, .aggregate, .schema, .collation, .conversion, .operator:
+            // Removal locks no table unless `CASCADE` reaches one.
             break
-        default:
-            throw UnclassifiedStatement(reason: "DROP of \(objectType) is not modelled")
+        case .column, .tableConstraint, .domainConstraint, .role, .tablespace, .database, .language, .unknown:
+            throw UnclassifiedStatement(reason: "DROP of \(objectType.parserName) is not modelled")
         }
         if cascade {
             objects.forEach {
@@ -109,14 +104,14 @@ struct DropAnalyzer {
         }
     }
 
-    private func dropTableObjects(_ tables: [RelationName], objectType: String, into builder: inout AnalysisBuilder) {
-        let noun = objectType == "OBJECT_TRIGGER" ? "trigger" : objectType == "OBJECT_POLICY" ? "policy" : "rule"
+    private func dropTableObjects(_ tables: [RelationName], objectType: ObjectType, into builder: inout AnalysisBuilder) {
+        let noun = objectType == .trigger ? "trigger" : objectType == .policy ? "policy" : "rule"
         for table in tables {
             builder.lock(table, .accessShare, as: .target, "DROP \(noun.uppercased()): looks up the \(noun)")
         }
         for table in tables {
             builder.lock(table, .accessExclusive, as: .target, "DROP \(noun.uppercased()): removes the \(noun)")
-            if objectType == "OBJECT_TRIGGER" {
+            if objectType == .trigger {
                 builder.lock(.descendants(of: table), .accessExclusive, as: .descendant,
                              "partitions' clones of the trigger are dropped too")
             }
@@ -125,11 +120,11 @@ struct DropAnalyzer {
 
     /// The relation an object names: the object itself for relation types, the table before
     /// the last name part for triggers, policies and rules.
-    private func relation(of parts: [String], objectType: String) -> RelationName? {
+    private func relation(of parts: [String], objectType: ObjectType) -> RelationName? {
         switch objectType {
-        case "OBJECT_TABLE", "OBJECT_FOREIGN_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW", "OBJECT_SEQUENCE", "OBJECT_INDEX":
+        case .table, .foreignTable, .view, .materializedView, .sequence, .index:
             ParseNode.relationName(fromQualifiedName: parts)
-        case "OBJECT_TRIGGER", "OBJECT_POLICY", "OBJECT_RULE":
+        case .trigger, .policy, .rule:
             ParseNode.relationName(fromQualifiedName: Array(parts.dropLast()))
         default:
             nil

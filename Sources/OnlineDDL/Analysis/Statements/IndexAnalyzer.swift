@@ -43,14 +43,7 @@ struct IndexAnalyzer {
         let concurrent = (body["params"]?.defElemNames ?? []).contains("concurrently")
         if concurrent { try UnclassifiedStatement.require("REINDEX CONCURRENTLY", since: 12, on: version) }
         let relation = body["relation"]?.rangeVarName
-        let target: ReindexTarget
-        switch body["kind"]?.stringValue {
-        case "REINDEX_OBJECT_INDEX": target = .index
-        case "REINDEX_OBJECT_TABLE": target = .table
-        case "REINDEX_OBJECT_SCHEMA": target = .schema
-        case "REINDEX_OBJECT_SYSTEM": target = .system
-        default: target = .database
-        }
+        let target = ReindexTarget(parserName: body["kind"]?.stringValue)
         guard let relation, target == .index || target == .table else {
             throw UnclassifiedStatement(
                 reason: "REINDEX \(target.rawValue.uppercased()) locks every table in turn; not modelled",

@@ -28,7 +28,7 @@ struct QueryAnalyzer {
 
     func analyzeCreateTableAs(_ body: ParseNode, into builder: inout AnalysisBuilder) throws(UnclassifiedStatement) {
         let filled = !(body["into"]?.flag("skipData") ?? false)
-        guard let query = body["query"], query.typed("SelectStmt") != nil else {
+        guard let query = body["query"], query.typed(.select) != nil else {
             throw UnclassifiedStatement(reason: "CREATE TABLE AS EXECUTE runs a prepared statement")
         }
         builder.record(.none("fills only the new relation; reads the query's tables under ACCESS SHARE"))
@@ -69,7 +69,7 @@ struct QueryAnalyzer {
 
     /// `MERGE` is PostgreSQL 15's, and its `RETURNING` clause PostgreSQL 17's.
     private func requireVersion(of query: ParseNode) throws(UnclassifiedStatement) {
-        guard let merge = query.typed("MergeStmt") else { return }
+        guard let merge = query.typed(.merge) else { return }
         try UnclassifiedStatement.require("MERGE", since: 15, on: version)
         if merge["returningClause"] != nil { try UnclassifiedStatement.require("MERGE … RETURNING", since: 17, on: version) }
     }
@@ -169,21 +169,21 @@ struct QueryAnalyzer {
     }
 
     private func facts(of node: ParseNode) -> QueryFacts {
-        if let body = node.typed("InsertStmt") {
+        if let body = node.typed(.insert) {
             return QueryFacts(command: .insert, target: body["relation"]?.rangeVarName, hasWhereClause: false, locksRows: false)
         }
-        if let body = node.typed("UpdateStmt") {
+        if let body = node.typed(.update) {
             return QueryFacts(command: .update, target: body["relation"]?.rangeVarName,
                               hasWhereClause: body["whereClause"] != nil, locksRows: false)
         }
-        if let body = node.typed("DeleteStmt") {
+        if let body = node.typed(.delete) {
             return QueryFacts(command: .delete, target: body["relation"]?.rangeVarName,
                               hasWhereClause: body["whereClause"] != nil, locksRows: false)
         }
-        if let body = node.typed("MergeStmt") {
+        if let body = node.typed(.merge) {
             return QueryFacts(command: .merge, target: body["relation"]?.rangeVarName, hasWhereClause: false, locksRows: false)
         }
-        let select = node.typed("SelectStmt")
+        let select = node.typed(.select)
         return QueryFacts(command: .select, target: nil, hasWhereClause: select?["whereClause"] != nil,
                           locksRows: !(select?["lockingClause"]?.elements ?? []).isEmpty)
     }

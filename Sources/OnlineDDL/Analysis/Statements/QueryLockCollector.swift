@@ -33,15 +33,15 @@ struct QueryLockCollector {
 
     /// Collects the locks of a statement node such as `{"SelectStmt": …}`.
     mutating func collect(statement node: ParseNode) {
-        if let body = node.typed("SelectStmt") {
+        if let body = node.typed(.select) {
             collect(select: body, lockedFromParent: false)
-        } else if let body = node.typed("InsertStmt") {
+        } else if let body = node.typed(.insert) {
             collect(insert: body)
-        } else if let body = node.typed("UpdateStmt") {
+        } else if let body = node.typed(.update) {
             collect(update: body)
-        } else if let body = node.typed("DeleteStmt") {
+        } else if let body = node.typed(.delete) {
             collect(delete: body)
-        } else if let body = node.typed("MergeStmt") {
+        } else if let body = node.typed(.merge) {
             collect(merge: body)
         } else {
             collect(expression: node)
@@ -82,7 +82,7 @@ struct QueryLockCollector {
 
     private mutating func collect(select body: ParseNode, lockedFromParent: Bool) {
         withCommonTableExpressions(body["withClause"]) { collector in
-            if let op = body["op"]?.stringValue, op != "SETOP_NONE" {
+            if body.isSetOperation {
                 if let left = body["larg"] { collector.collect(select: left, lockedFromParent: lockedFromParent) }
                 if let right = body["rarg"] { collector.collect(select: right, lockedFromParent: lockedFromParent) }
                 return
@@ -108,7 +108,7 @@ struct QueryLockCollector {
             if let quals = join["quals"] { collect(expression: quals) }
         } else if let subselect = item.typed("RangeSubselect") {
             let alias = subselect["alias"]?["aliasname"]?.stringValue ?? ""
-            if let query = subselect["subquery"]?.typed("SelectStmt") {
+            if let query = subselect["subquery"]?.typed(.select) {
                 collect(select: query, lockedFromParent: locking.locks(alias))
             }
         } else if let sample = item.typed("RangeTableSample") {
@@ -125,12 +125,12 @@ struct QueryLockCollector {
         case .object(let fields):
             if let sublink = node.typed("SubLink") {
                 if let test = sublink["testexpr"] { collect(expression: test) }
-                if let query = sublink["subselect"]?.typed("SelectStmt") {
+                if let query = sublink["subselect"]?.typed(.select) {
                     collect(select: query, lockedFromParent: false)
                 }
                 return
             }
-            if let select = node.typed("SelectStmt") {
+            if let select = node.typed(.select) {
                 collect(select: select, lockedFromParent: false)
                 return
             }
@@ -149,14 +149,14 @@ struct QueryLockCollector {
     private mutating func collect(insert body: ParseNode) {
         withCommonTableExpressions(body["withClause"]) { collector in
             if let target = body["relation"] {
-                let select = body["selectStmt"]?.typed("SelectStmt")
+                let select = body["selectStmt"]?.typed(.select)
                 let supplied = select?["valuesLists"]?.elements.first?.typed("List")?["items"]?.elements.count
                     ?? select?["targetList"]?.elements.count ?? 0
                 collector.record(
                     target, .rowExclusive, .target, writtenBy: .insert, columns: Self.targetNames(body["cols"]),
                     suppliedCount: supplied, resolvesConflicts: body["onConflictClause"] != nil)
             }
-            if let query = body["selectStmt"]?.typed("SelectStmt") {
+            if let query = body["selectStmt"]?.typed(.select) {
                 collector.collect(select: query, lockedFromParent: false)
             }
             for field in ["onConflictClause", "returningClause"] {

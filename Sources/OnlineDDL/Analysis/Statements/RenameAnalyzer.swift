@@ -12,21 +12,14 @@ import OnlineDDLParsing
 struct RenameAnalyzer {
     let version: Int
 
-    private static let relationTypes: [String: LockRole] = [
-        "OBJECT_TABLE": .target, "OBJECT_FOREIGN_TABLE": .target, "OBJECT_VIEW": .view,
-        "OBJECT_MATVIEW": .materializedView, "OBJECT_SEQUENCE": .sequence, "OBJECT_INDEX": .index,
-    ]
-
     /// Object types whose rename or move locks no table.
-    private static let typesWithoutTableLocks: Set<String> = [
-        "OBJECT_SCHEMA", "OBJECT_FUNCTION", "OBJECT_PROCEDURE", "OBJECT_ROUTINE", "OBJECT_AGGREGATE",
-        "OBJECT_TYPE", "OBJECT_DOMAIN", "OBJECT_DOMCONSTRAINT", "OBJECT_COLLATION", "OBJECT_CONVERSION",
-        "OBJECT_ROLE", "OBJECT_TABLESPACE", "OBJECT_DATABASE", "OBJECT_STATISTIC_EXT", "OBJECT_LANGUAGE",
-        "OBJECT_EXTENSION", "OBJECT_OPERATOR",
+    private static let typesWithoutTableLocks: Set<ObjectType> = [
+        .schema, .function, .procedure, .routine, .aggregate, .type, .domain, .domainConstraint, .collation,
+        .conversion, .role, .tablespace, .database, .statistics, .language, .extension, .operator,
     ]
 
     func analyzeRename(_ body: ParseNode, into builder: inout AnalysisBuilder) throws(UnclassifiedStatement) {
-        let renameType = body["renameType"]?.stringValue ?? ""
+        let renameType = body.objectType("renameType")
         let rangeVar = body["relation"]
         let relation = rangeVar?.rangeVarName
         let newName = body["newname"]?.stringValue ?? ""
@@ -34,40 +27,40 @@ struct RenameAnalyzer {
             objectType: renameType, relation: relation, oldName: body["subname"]?.stringValue, newName: newName))
         builder.record(.none("renames in the catalog only"))
         if Self.typesWithoutTableLocks.contains(renameType) { return }
-        guard let relation else { throw UnclassifiedStatement(reason: "RENAME of \(renameType) is not modelled") }
+        guard let relation else { throw UnclassifiedStatement(reason: "RENAME of \(renameType.parserName) is not modelled") }
         let includesDescendants = rangeVar?.rangeVarIncludesDescendants ?? false
         switch renameType {
-        case "OBJECT_INDEX":
+        case .index:
             builder.lock(relation, version >= 12 ? .shareUpdateExclusive : .accessExclusive, as: .index, "ALTER INDEX … RENAME")
-        case _ where Self.relationTypes[renameType] != nil:
-            builder.lock(relation, .accessExclusive, as: Self.relationTypes[renameType] ?? .target, "ALTER … RENAME")
-        case "OBJECT_COLUMN", "OBJECT_TABCONSTRAINT":
-            let what = renameType == "OBJECT_COLUMN" ? "column" : "constraint"
+        case .table, .foreignTable, .view, .materializedView, .sequence:
+            builder.lock(relation, .accessExclusive, as: renameType.relationKind?.targetRole ?? .target, "ALTER … RENAME")
+        case .column, .tableConstraint:
+            let what = renameType == .column ? "column" : "constraint"
             builder.lock(relation, .accessExclusive, as: .target, "RENAME \(what.uppercased())")
             if includesDescendants {
                 builder.lock(.descendants(of: relation), .accessExclusive, as: .descendant,
                              "renames the inherited \(what) in children and partitions")
             }
-        case "OBJECT_TRIGGER":
+        case .trigger:
             builder.lock(relation, .accessExclusive, as: .target, "ALTER TRIGGER … RENAME")
             if version >= 15 {
                 builder.lock(.descendants(of: relation), .accessExclusive, as: .descendant,
                              "renames the trigger's clones on partitions")
             }
-        case "OBJECT_POLICY", "OBJECT_RULE":
+        case .policy, .rule:
             builder.lock(relation, .accessExclusive, as: .target, "ALTER … RENAME of a policy or rule")
         default:
-            throw UnclassifiedStatement(reason: "RENAME of \(renameType) is not modelled")
+            throw UnclassifiedStatement(reason: "RENAME of \(renameType.parserName) is not modelled")
         }
     }
 
     func analyzeSetSchema(_ body: ParseNode, into builder: inout AnalysisBuilder) throws(UnclassifiedStatement) {
-        let objectType = body["objectType"]?.stringValue ?? ""
+        let objectType = body.objectType("objectType")
         builder.record(.none("moves the object in the catalog only"))
         if Self.typesWithoutTableLocks.contains(objectType) { return }
-        guard let role = Self.relationTypes[objectType], objectType != "OBJECT_INDEX",
+        guard let role = objectType.relationKind?.targetRole, objectType != .index,
               let relation = body["relation"]?.rangeVarName else {
-            throw UnclassifiedStatement(reason: "SET SCHEMA of \(objectType) is not modelled")
+            throw UnclassifiedStatement(reason: "SET SCHEMA of \(objectType.parserName) is not modelled")
         }
         builder.lock(relation, .accessExclusive, as: role, "ALTER … SET SCHEMA")
         builder.lock(.ownedSequences(of: relation), .accessExclusive, as: .sequence, "owned sequences move with it")

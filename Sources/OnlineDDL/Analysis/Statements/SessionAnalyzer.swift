@@ -16,16 +16,8 @@ struct SessionAnalyzer {
     }
 
     func analyzeSet(_ body: ParseNode, into builder: inout AnalysisBuilder) {
-        let action: SessionSetting.Action
-        switch body["kind"]?.stringValue {
-        case "VAR_SET_VALUE": action = .set
-        case "VAR_SET_DEFAULT": action = .setDefault
-        case "VAR_RESET": action = .reset
-        case "VAR_RESET_ALL": action = .resetAll
-        default: action = .other
-        }
         builder.facts = .sessionSetting(SessionSetting(
-            action: action, name: body["name"]?.stringValue,
+            action: SessionSetting.Action(parserName: body["kind"]?.stringValue), name: body["name"]?.stringValue,
             values: (body["args"]?.elements ?? []).compactMap(\.constantText), isLocal: body.flag("is_local")))
         builder.record(.none("changes a run-time parameter"))
     }

@@ -55,75 +55,78 @@ public struct StatementAnalyzer: Sendable {
         _ nodeType: String, _ body: ParseNode, _ tree: ParseNode, into builder: inout AnalysisBuilder
     ) throws(UnclassifiedStatement) {
         let version = postgresMajorVersion
-        switch nodeType {
-        case "SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt":
+        let kind = StatementKind(nodeName: nodeType)
+        switch kind {
+        case .select, .insert, .update, .delete, .merge:
             try QueryAnalyzer(version: version).analyzeQuery(tree, into: &builder)
-        case "CopyStmt":
+        case .copy:
             QueryAnalyzer(version: version).analyzeCopy(body, into: &builder)
-        case "ExplainStmt":
+        case .explain:
             try QueryAnalyzer(version: version).analyzeExplain(body, into: &builder)
-        case "CreateTableAsStmt":
+        case .createTableAs:
             try QueryAnalyzer(version: version).analyzeCreateTableAs(body, into: &builder)
-        case "AlterTableStmt":
+        case .alterTable:
             try AlterTableAnalyzer(version: version).analyze(body, into: &builder)
-        case "CreateStmt":
+        case .createTable:
             try CreateTableAnalyzer(version: version).analyze(body, into: &builder)
-        case "CreateForeignTableStmt":
+        case .createForeignTable:
             try CreateTableAnalyzer(version: version).analyze(body["base"] ?? .null, into: &builder)
-        case "IndexStmt":
+        case .createIndex:
             try IndexAnalyzer(version: version).analyzeCreateIndex(body, into: &builder)
-        case "ReindexStmt":
+        case .reindex:
             try IndexAnalyzer(version: version).analyzeReindex(body, into: &builder)
-        case "DropStmt":
+        case .drop:
             try DropAnalyzer(version: version).analyze(body, into: &builder)
-        case "TruncateStmt":
+        case .truncate:
             TruncateAnalyzer().analyze(body, into: &builder)
-        case "VacuumStmt":
+        case .vacuum:
             try MaintenanceAnalyzer(version: version).analyzeVacuum(body, into: &builder)
-        case "ClusterStmt":
+        case .cluster:
             try MaintenanceAnalyzer(version: version).analyzeCluster(body, into: &builder)
-        case "ViewStmt":
+        case .createView:
             try ViewAnalyzer(version: version).analyzeCreateView(body, into: &builder)
-        case "RefreshMatViewStmt":
+        case .refreshMaterializedView:
             try ViewAnalyzer(version: version).analyzeRefresh(body, into: &builder)
-        case "RenameStmt":
+        case .rename:
             try RenameAnalyzer(version: version).analyzeRename(body, into: &builder)
-        case "AlterObjectSchemaStmt":
+        case .alterObjectSchema:
             try RenameAnalyzer(version: version).analyzeSetSchema(body, into: &builder)
-        case "CreateTrigStmt":
+        case .createTrigger:
             try TableObjectAnalyzer(version: version).analyzeCreateTrigger(body, into: &builder)
-        case "CreatePolicyStmt", "AlterPolicyStmt":
-            try TableObjectAnalyzer(version: version).analyzePolicy(body, creating: nodeType == "CreatePolicyStmt", into: &builder)
-        case "RuleStmt":
+        case .createPolicy, .alterPolicy:
+            try TableObjectAnalyzer(version: version).analyzePolicy(body, creating: kind == .createPolicy, into: &builder)
+        case .createRule:
             try TableObjectAnalyzer(version: version).analyzeCreateRule(body, into: &builder)
-        case "CommentStmt":
+        case .comment:
             TableObjectAnalyzer(version: version).analyzeComment(body, into: &builder)
-        case "GrantStmt":
+        case .grant:
             TableObjectAnalyzer(version: version).analyzeGrant(body, into: &builder)
-        case "CreateStatsStmt":
+        case .createStatistics:
             TableObjectAnalyzer(version: version).analyzeCreateStatistics(body, into: &builder)
-        case "CreateSeqStmt":
+        case .createSequence:
             SequenceAnalyzer().analyzeCreate(body, into: &builder)
-        case "AlterSeqStmt":
+        case .alterSequence:
             try SequenceAnalyzer().analyzeAlter(body, into: &builder)
-        case "LockStmt":
+        case .lock:
             try LockTableAnalyzer().analyze(body, into: &builder)
-        case "TransactionStmt":
+        case .transaction:
             try SessionAnalyzer().analyzeTransaction(body, into: &builder)
-        case "VariableSetStmt":
+        case .variableSet:
             SessionAnalyzer().analyzeSet(body, into: &builder)
-        case _ where CatalogOnlyAnalyzer.transactionalNodeTypes.contains(nodeType)
-            || CatalogOnlyAnalyzer.nonTransactionalNodeTypes.contains(nodeType):
-            try CatalogOnlyAnalyzer(version: version).analyze(nodeType, body, into: &builder)
-        case "DoStmt":
+        case .createFunction, .alterFunction, .define, .compositeType, .createEnum, .createRange, .createExtension,
+             .createDomain, .createRole, .alterRole, .dropRole, .grantRole, .alterDefaultPrivileges, .variableShow,
+             .constraintsSet, .createSchema, .alterEnum, .createDatabase, .dropDatabase, .alterSystem,
+             .createTablespace, .dropTablespace:
+            try CatalogOnlyAnalyzer(version: version).analyze(kind, body, into: &builder)
+        case .doBlock:
             throw UnclassifiedStatement(reason: "DO runs an opaque procedural body")
-        case "CallStmt":
+        case .call:
             throw UnclassifiedStatement(reason: "CALL runs an opaque procedure body")
-        case "CreateSubscriptionStmt", "DropSubscriptionStmt":
+        case .createSubscription, .dropSubscription:
             throw UnclassifiedStatement(
                 reason: "\(nodeType) is not modelled; it cannot run in a transaction block when it creates or drops a replication slot",
                 transactional: false)
-        default:
+        case .unknown:
             throw UnclassifiedStatement(reason: "\(nodeType) is not modelled")
         }
     }

@@ -41,18 +41,18 @@ struct TableObjectAnalyzer {
     }
 
     func analyzeComment(_ body: ParseNode, into builder: inout AnalysisBuilder) {
-        let objectType = body["objtype"]?.stringValue ?? ""
+        let objectType = body.objectType("objtype")
         let parts = body["object"]?.typed("List")?["items"]?.stringList ?? []
         builder.record(.none("stores the comment in the catalog"))
         switch objectType {
-        case "OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_MATVIEW", "OBJECT_INDEX", "OBJECT_SEQUENCE", "OBJECT_FOREIGN_TABLE":
+        case .table, .view, .materializedView, .index, .sequence, .foreignTable:
             guard let relation = ParseNode.relationName(fromQualifiedName: parts) else { return }
-            let role = RelationKind(objectType: objectType)?.targetRole ?? .target
+            let role = objectType.relationKind?.targetRole ?? .target
             builder.lock(relation, .shareUpdateExclusive, as: role, "COMMENT ON")
-        case "OBJECT_COLUMN":
+        case .column:
             guard let relation = ParseNode.relationName(fromQualifiedName: Array(parts.dropLast())) else { return }
             builder.lock(relation, .shareUpdateExclusive, as: .target, "COMMENT ON COLUMN")
-        case "OBJECT_TABCONSTRAINT", "OBJECT_TRIGGER", "OBJECT_POLICY", "OBJECT_RULE":
+        case .tableConstraint, .trigger, .policy, .rule:
             guard let relation = ParseNode.relationName(fromQualifiedName: Array(parts.dropLast())) else { return }
             builder.lock(relation, .accessShare, as: .target, "COMMENT ON: looks the object up on its table")
         default:
@@ -62,9 +62,8 @@ struct TableObjectAnalyzer {
 
     func analyzeGrant(_ body: ParseNode, into builder: inout AnalysisBuilder) {
         builder.record(.none("changes privileges in the catalog"))
-        let objectType = body["objtype"]?.stringValue
-        guard version >= 18, body["targtype"]?.stringValue == "ACL_TARGET_OBJECT",
-              objectType == "OBJECT_TABLE" || objectType == "OBJECT_SEQUENCE" else { return }
+        let objectType = body.objectType("objtype")
+        guard version >= 18, body.grantsOnNamedObjects, objectType == .table || objectType == .sequence else { return }
         for relation in (body["objects"]?.elements ?? []).compactMap({ $0.typed("RangeVar")?.rangeVarName }) {
             builder.lock(relation, .accessShare, as: .target, "GRANT/REVOKE looks the relation up (PostgreSQL 18+)")
         }

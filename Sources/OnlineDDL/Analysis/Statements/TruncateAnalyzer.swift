@@ -11,7 +11,7 @@ struct TruncateAnalyzer {
             guard let rangeVar = node.typed("RangeVar"), let relation = rangeVar.rangeVarName else { return nil }
             return TableReference(relation: relation, includesDescendants: rangeVar.rangeVarIncludesDescendants)
         }
-        let cascade = body["behavior"]?.stringValue == "DROP_CASCADE"
+        let cascade = body.cascades
         let restartIdentity = body.flag("restart_seqs")
         builder.facts = .truncate(TruncateFacts(tables: tables, cascade: cascade, restartIdentity: restartIdentity))
         builder.record(.none("swaps in new, empty files; reads no rows"))

@@ -2,8 +2,8 @@ import OnlineDDLParsing
 
 /// One problem a lint rule found in a migration file.
 public struct Finding: Hashable, Sendable, Codable, CustomStringConvertible {
-    /// The stable kebab-case id of the rule, such as `"require-concurrent-index"`.
-    public let ruleID: String
+    /// The rule's id, such as ``RuleID/requireConcurrentIndex``.
+    public let ruleID: RuleID
     /// The severity after configuration overrides.
     public let severity: Severity
     /// What is wrong: the lock taken (its `pg_locks` and SQL names), what it blocks, on which
@@ -22,7 +22,7 @@ public struct Finding: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Creates a finding.
     public init(
-        ruleID: String, severity: Severity, message: String, file: String, location: SourceLocation,
+        ruleID: RuleID, severity: Severity, message: String, file: String, location: SourceLocation,
         statementIndex: Int?, safeAlternative: String?
     ) {
         self.ruleID = ruleID

@@ -18,8 +18,11 @@ struct IgnoreDirective: Sendable {
     static let allRules = "all"
 
     let scope: Scope
-    /// The rule ids as written, lower-cased, without `all`.
-    let ruleIDs: [String]
+    /// The built-in rules named, in the order written.
+    let ruleIDs: [RuleID]
+    /// The names, lower-cased and in the order written, that are neither `all` nor a built-in
+    /// rule's id.
+    let unknownRuleNames: [String]
     /// Whether `all` was written.
     let ignoresAll: Bool
     /// The comment the directive is written in.
@@ -41,13 +44,15 @@ struct IgnoreDirective: Sendable {
             .flatMap { $0.split(separator: ",") }
             .map { $0.lowercased() }
         self.scope = scope
-        self.ruleIDs = names.filter { $0 != Self.allRules }
+        let ruleNames = names.filter { $0 != Self.allRules }
+        self.ruleIDs = ruleNames.compactMap(Linter.builtInRule(named:))
+        self.unknownRuleNames = ruleNames.filter { Linter.builtInRule(named: $0) == nil }
         self.ignoresAll = names.contains(Self.allRules)
         self.comment = comment
     }
 
     /// Whether the directive switches off a rule.
-    func covers(_ ruleID: String) -> Bool {
+    func covers(_ ruleID: RuleID) -> Bool {
         ignoresAll || ruleIDs.contains(ruleID)
     }
 

@@ -2,7 +2,7 @@
 /// running code.
 public protocol LintRule: Sendable {
     /// The stable kebab-case id used in configuration, ignore comments and `docs/rules/<id>.md`.
-    var id: String { get }
+    var id: RuleID { get }
     /// The severity of its findings unless the configuration overrides it.
     var severity: Severity { get }
     /// One line saying what the rule flags.

@@ -32,6 +32,11 @@ public struct Linter: Sendable {
     /// The ids of the built-in rules.
     static let builtInRuleIDs = Set(builtInRules.map(\.id))
 
+    /// The built-in rule a configuration or an ignore comment names, if any.
+    static func builtInRule(named name: String) -> RuleID? {
+        RuleID(rawValue: name).flatMap { builtInRuleIDs.contains($0) ? $0 : nil }
+    }
+
     /// The configuration in force.
     public let configuration: LintConfiguration
 
@@ -44,13 +49,13 @@ public struct Linter: Sendable {
     /// rule id. Disabled rules do not run; findings an ignore comment covers are dropped.
     public func lint(_ context: LintContext) -> [Finding] {
         Self.builtInRules
-            .filter { !configuration.disabledRules.contains($0.id) }
+            .filter { !configuration.disables($0.id) }
             .flatMap { rule in
-                rule.check(context).map { $0.with(severity: configuration.severityOverrides[rule.id] ?? $0.severity) }
+                rule.check(context).map { $0.with(severity: configuration.severityOverride(for: rule.id) ?? $0.severity) }
             }
             .filter { !context.suppressions.suppresses($0) }
             .sorted { lhs, rhs in
-                (lhs.location, rhs.severity, lhs.ruleID) < (rhs.location, lhs.severity, rhs.ruleID)
+                (lhs.location, rhs.severity, lhs.ruleID.rawValue) < (rhs.location, lhs.severity, rhs.ruleID.rawValue)
             }
     }
 

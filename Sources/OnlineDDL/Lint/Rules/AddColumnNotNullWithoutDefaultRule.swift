@@ -3,7 +3,7 @@ import OnlineDDLAnalysis
 /// `ADD COLUMN … NOT NULL` without a default on an existing table: it fails as soon as the
 /// table has a row.
 struct AddColumnNotNullWithoutDefaultRule: StatementLintRule {
-    let id = "add-column-not-null-without-default"
+    let id = RuleID.addColumnNotNullWithoutDefault
     let severity = Severity.error
     let summary = "ADD COLUMN … NOT NULL without a DEFAULT fails on a table that has rows"
 

@@ -2,7 +2,7 @@
 /// `VACUUM`, `REINDEX` of a partitioned table, …) inside an explicit `BEGIN … COMMIT`: the
 /// ``ExecutionPlan``'s problem, catalog-settled when the plan is connected.
 struct ConcurrentlyInTransactionRule: StatementLintRule {
-    let id = "concurrently-in-transaction"
+    let id = RuleID.concurrentlyInTransaction
     let severity = Severity.error
     let summary = "CONCURRENTLY (or another statement that cannot run in a transaction block) inside BEGIN … COMMIT fails"
 

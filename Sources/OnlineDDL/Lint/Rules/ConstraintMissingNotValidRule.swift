@@ -3,7 +3,7 @@ import OnlineDDLParsing
 
 /// `ADD CONSTRAINT … CHECK` or `FOREIGN KEY` without `NOT VALID` on an existing table.
 struct ConstraintMissingNotValidRule: StatementLintRule {
-    let id = "constraint-missing-not-valid"
+    let id = RuleID.constraintMissingNotValid
     let severity = Severity.warning
     let summary = "ADD CONSTRAINT CHECK or FOREIGN KEY without NOT VALID scans the whole table under a lock that blocks writes"
 
@@ -11,7 +11,7 @@ struct ConstraintMissingNotValidRule: StatementLintRule {
         guard let alter = statement.facts.alterTable,
               !context.history.isNewTable(alter.relation, before: statement.index) else { return [] }
         return alter.subcommands.enumerated().compactMap { index, command in
-            guard command.kind == "AT_AddConstraint", let constraint = command.constraint, !constraint.notValid,
+            guard command.kind == .addConstraint, let constraint = command.constraint, !constraint.notValid,
                   constraint.kind == .check || constraint.kind == .foreignKey else { return nil }
             return finding(for: constraint, subcommand: index, of: alter.relation, statement, context)
         }

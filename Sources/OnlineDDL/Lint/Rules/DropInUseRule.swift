@@ -2,13 +2,13 @@ import OnlineDDLParsing
 
 /// `DROP COLUMN` or `DROP TABLE` of an existing table: code already deployed may still use it.
 struct DropInUseRule: StatementLintRule {
-    let id = "drop-in-use"
+    let id = RuleID.dropInUse
     let severity = Severity.warning
     let summary = "dropping a column or table breaks the running code that still uses it"
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
         let history = context.history
-        if let drop = statement.facts.drop, drop.objectType == "OBJECT_TABLE" {
+        if let drop = statement.facts.drop, drop.objectType == .table {
             return drop.objects.compactMap(\.relation)
                 .filter { !history.isNewTable($0, before: statement.index) }
                 .map { dropTable($0, statement, context) }
@@ -16,7 +16,7 @@ struct DropInUseRule: StatementLintRule {
         guard let alter = statement.facts.alterTable, !history.isNewTable(alter.relation, before: statement.index)
         else { return [] }
         return alter.subcommands.compactMap { command in
-            guard command.kind == "AT_DropColumn", let column = command.column else { return nil }
+            guard command.kind == .dropColumn, let column = command.column else { return nil }
             return dropColumn(column, alter.relation, statement, context)
         }
     }

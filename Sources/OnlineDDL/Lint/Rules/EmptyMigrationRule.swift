@@ -4,7 +4,7 @@ import OnlineDDLParsing
 /// migration, as golang-migrate, Flyway and dbmate take it, reported so that a file whose
 /// statements were forgotten or commented out does not pass unnoticed.
 struct EmptyMigrationRule: LintRule {
-    let id = "empty-migration"
+    let id = RuleID.emptyMigration
     let severity = Severity.info
     let summary = "a file without a statement is a no-op migration: apply only records it in the history table"
 

@@ -3,7 +3,7 @@ import OnlineDDLParsing
 
 /// A new foreign key whose referencing columns lead no index that the migration set creates.
 struct ForeignKeyWithoutIndexRule: StatementLintRule {
-    let id = "foreign-key-without-index"
+    let id = RuleID.foreignKeyWithoutIndex
     let severity = Severity.warning
     let summary = "a new foreign key has no index on its referencing columns, so every DELETE on the referenced table scans"
 

@@ -3,7 +3,7 @@ import OnlineDDLParsing
 /// More statements after one that takes `ACCESS EXCLUSIVE` in the same transaction: the
 /// lock is held, blocking every query on the table, until the transaction ends.
 struct LockHeldAfterAccessExclusiveRule: LintRule {
-    let id = "lock-held-after-access-exclusive"
+    let id = RuleID.lockHeldAfterAccessExclusive
     let severity = Severity.warning
     let summary = "statements after an ACCESS EXCLUSIVE lock in the same transaction keep the table blocked until COMMIT"
 

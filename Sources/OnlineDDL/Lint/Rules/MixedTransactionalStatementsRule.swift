@@ -2,7 +2,7 @@
 /// outside any `BEGIN … COMMIT`: it cannot run atomically. Statements in an explicit block
 /// are units the author chose, so they do not count.
 struct MixedTransactionalStatementsRule: LintRule {
-    let id = "mixed-transactional-statements"
+    let id = RuleID.mixedTransactionalStatements
     let severity = Severity.warning
     let summary = "a file mixes statements that cannot run in a transaction block with others, so it cannot run atomically"
 

@@ -1,6 +1,6 @@
 /// `REFRESH MATERIALIZED VIEW` without `CONCURRENTLY`: readers of the view wait for the refresh.
 struct RefreshMatviewBlockingRule: StatementLintRule {
-    let id = "refresh-matview-blocking"
+    let id = RuleID.refreshMatviewBlocking
     let severity = Severity.warning
     let summary = "REFRESH MATERIALIZED VIEW without CONCURRENTLY blocks reads of the view for the whole refresh"
 

@@ -2,17 +2,17 @@ import OnlineDDLParsing
 
 /// `RENAME` of an existing table or column: code already deployed still uses the old name.
 struct RenameInUseRule: StatementLintRule {
-    let id = "rename-in-use"
+    let id = RuleID.renameInUse
     let severity = Severity.warning
     let summary = "renaming a table or column breaks the running code that still uses the old name"
 
     func check(_ statement: LintStatement, in context: LintContext) -> [Finding] {
         let history = context.history
         guard let rename = statement.facts.rename, let table = rename.relation,
-              rename.objectType == "OBJECT_TABLE" || rename.objectType == "OBJECT_COLUMN",
+              rename.objectType == .table || rename.objectType == .column,
               !history.isNewTable(table, before: statement.index) else { return [] }
         let lock = LockImpact(mode: statement.analysis.strongestMode(on: table) ?? .accessExclusive)
-        let isColumn = rename.objectType == "OBJECT_COLUMN"
+        let isColumn = rename.objectType == .column
         let oldName = isColumn ? "\(table).\(rename.oldName ?? "")" : table.description
         return [finding(
             at: statement, in: context,

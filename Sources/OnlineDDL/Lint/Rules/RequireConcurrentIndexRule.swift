@@ -3,7 +3,7 @@ import OnlineDDLParsing
 
 /// `CREATE INDEX`, `DROP INDEX` and `REINDEX` without `CONCURRENTLY` on an existing table.
 struct RequireConcurrentIndexRule: StatementLintRule {
-    let id = "require-concurrent-index"
+    let id = RuleID.requireConcurrentIndex
     let severity = Severity.warning
     let summary = "CREATE INDEX, DROP INDEX or REINDEX without CONCURRENTLY blocks writes (or reads) on an existing table"
 
@@ -13,7 +13,7 @@ struct RequireConcurrentIndexRule: StatementLintRule {
            !history.isNewTable(index.table, before: statement.index) {
             return [createIndex(index, statement, context)]
         }
-        if let drop = statement.facts.drop, drop.objectType == "OBJECT_INDEX", !drop.concurrent {
+        if let drop = statement.facts.drop, drop.objectType == .index, !drop.concurrent {
             let indexes = drop.objects.compactMap(\.relation)
             guard indexes.contains(where: { !history.isNewIndex($0, before: statement.index) }) else { return [] }
             return [dropIndex(indexes, drop, statement, context)]

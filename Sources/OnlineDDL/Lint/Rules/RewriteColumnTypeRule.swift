@@ -3,7 +3,7 @@ import OnlineDDLParsing
 
 /// `ALTER COLUMN … TYPE` on an existing table that is not a known binary-coercible change.
 struct RewriteColumnTypeRule: StatementLintRule {
-    let id = "rewrite-column-type"
+    let id = RuleID.rewriteColumnType
     let severity = Severity.warning
     let summary = "ALTER COLUMN … TYPE rewrites the table and its indexes under ACCESS EXCLUSIVE unless the change is binary-coercible"
 

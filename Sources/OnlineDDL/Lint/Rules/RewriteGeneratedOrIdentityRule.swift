@@ -4,7 +4,7 @@ import OnlineDDLParsing
 /// `ADD COLUMN` of an identity column or a stored generated column on an existing table:
 /// every row gets a value, so the table is rewritten.
 struct RewriteGeneratedOrIdentityRule: StatementLintRule {
-    let id = "rewrite-generated-or-identity"
+    let id = RuleID.rewriteGeneratedOrIdentity
     let severity = Severity.warning
     let summary = "ADD COLUMN … GENERATED (identity or stored) rewrites the table under ACCESS EXCLUSIVE"
 

@@ -3,7 +3,7 @@ import OnlineDDLAnalysis
 /// `ADD COLUMN` with a volatile default (a `serial` type included), or with any non-NULL
 /// default before PostgreSQL 11, on an existing table: a full table rewrite.
 struct RewriteVolatileDefaultRule: StatementLintRule {
-    let id = "rewrite-volatile-default"
+    let id = RuleID.rewriteVolatileDefault
     let severity = Severity.warning
     let summary = "ADD COLUMN with a volatile default (or any default before PostgreSQL 11) rewrites the table under ACCESS EXCLUSIVE"
 

@@ -1,7 +1,7 @@
 /// `ALTER COLUMN … SET NOT NULL` on an existing table with no valid `CHECK (col IS NOT NULL)`
 /// that lets PostgreSQL skip its scan.
 struct SetNotNullNeedsCheckRule: StatementLintRule {
-    let id = "set-not-null-needs-check"
+    let id = RuleID.setNotNullNeedsCheck
     let severity = Severity.warning
     let summary = "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE unless a valid CHECK (col IS NOT NULL) proves it"
 
@@ -10,7 +10,7 @@ struct SetNotNullNeedsCheckRule: StatementLintRule {
         guard let (alter, lock) = statement.alterOfExistingTable(in: context) else { return [] }
         let table = alter.relation
         return alter.subcommands.compactMap { command in
-            guard command.kind == "AT_SetNotNull", let column = command.column else { return nil }
+            guard command.kind == .setNotNull, let column = command.column else { return nil }
             if context.postgresMajorVersion >= 12, history.hasValidNotNullCheck(table, column, before: statement.index) {
                 return nil
             }

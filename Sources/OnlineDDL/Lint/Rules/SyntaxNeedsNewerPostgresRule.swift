@@ -4,7 +4,7 @@ import OnlineDDLParsing
 /// PostgreSQL 18's grammar, so such a statement is planned like any other, and the server of
 /// an older version rejects it with a syntax error (42601) when apply sends it.
 struct SyntaxNeedsNewerPostgresRule: StatementLintRule {
-    let id = "syntax-needs-newer-postgres"
+    let id = RuleID.syntaxNeedsNewerPostgres
     let severity = Severity.error
     let summary = "syntax newer than the target PostgreSQL version: its server rejects the statement with a syntax error"
 
@@ -94,10 +94,10 @@ enum NewerSyntax: Hashable, CaseIterable {
             return .jsonConstructor
         case "JsonTable", "JsonFuncExpr", "JsonParseExpr", "JsonScalarExpr", "JsonSerializeExpr":
             return .sqlJSONQuery
-        case "MergeStmt":
+        case StatementKind.merge.nodeName:
             return body["returningList"] != nil || body["returningClause"] != nil ? .mergeReturningOrBySource : nil
         case "MergeWhenClause":
-            return body["matchKind"]?.stringValue == "MERGE_WHEN_NOT_MATCHED_BY_SOURCE" ? .mergeReturningOrBySource : nil
+            return body.matchesNotMatchedBySource ? .mergeReturningOrBySource : nil
         case "Constraint":
             return constraintSyntax(body)
         default:
@@ -110,16 +110,15 @@ enum NewerSyntax: Hashable, CaseIterable {
     /// node, gives a table's `NOT NULL column` constraint its column in `keys`, and marks a
     /// generated column without `STORED` virtual (`generated_kind` 'v').
     private static func constraintSyntax(_ body: ParseNode) -> NewerSyntax? {
-        switch body["contype"]?.stringValue {
-        case "CONSTR_GENERATED":
-            return body["generated_kind"]?.stringValue == "v" ? .virtualGeneratedColumn : nil
-        case "CONSTR_NOTNULL":
+        if body.isEnforcementAttribute { return .enforcedAttribute }
+        switch body.constraintKind {
+        case .generated:
+            return body.generatesVirtually ? .virtualGeneratedColumn : nil
+        case .notNull:
             return body["keys"] != nil ? .notNullTableConstraint : nil
-        case "CONSTR_CHECK", "CONSTR_FOREIGN":
+        case .check, .foreignKey:
             return body.flag("is_enforced") ? nil : .enforcedAttribute
-        case "CONSTR_ATTR_ENFORCED", "CONSTR_ATTR_NOT_ENFORCED":
-            return .enforcedAttribute
-        default:
+        case .primaryKey, .unique, .exclusion, .null, .defaultValue, .identity, .attribute, nil:
             return nil
         }
     }

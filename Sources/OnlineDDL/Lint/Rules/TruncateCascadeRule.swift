@@ -1,6 +1,6 @@
 /// `TRUNCATE … CASCADE`: also empties every table that references the named ones.
 struct TruncateCascadeRule: StatementLintRule {
-    let id = "truncate-cascade"
+    let id = RuleID.truncateCascade
     let severity = Severity.error
     let summary = "TRUNCATE … CASCADE silently empties every table that references the truncated ones"
 

@@ -1,6 +1,6 @@
 /// A statement the analyzer does not model (a `DO` block, `CALL`, …): its locks are unknown.
 struct UnclassifiedStatementRule: StatementLintRule {
-    let id = "unclassified-statement"
+    let id = RuleID.unclassifiedStatement
     let severity = Severity.info
     let summary = "onlineddl cannot tell which locks a statement takes (DO blocks, CALL, …); review it by hand"
 

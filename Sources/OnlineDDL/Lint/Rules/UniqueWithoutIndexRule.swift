@@ -4,7 +4,7 @@ import OnlineDDLParsing
 /// `ADD CONSTRAINT … UNIQUE` or `PRIMARY KEY` without `USING INDEX` (or an inline one on
 /// `ADD COLUMN`) on an existing table: the index is built under the statement's lock.
 struct UniqueWithoutIndexRule: StatementLintRule {
-    let id = "unique-without-index"
+    let id = RuleID.uniqueWithoutIndex
     let severity = Severity.warning
     let summary = "ADD UNIQUE or PRIMARY KEY without USING INDEX builds the index under ACCESS EXCLUSIVE"
 

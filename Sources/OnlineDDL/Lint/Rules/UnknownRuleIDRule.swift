@@ -1,14 +1,14 @@
 /// An ignore comment that names no rule, or a rule that does not exist: a typo there would
 /// otherwise silently switch nothing off.
 struct UnknownRuleIDRule: LintRule {
-    let id = "unknown-rule-id"
+    let id = RuleID.unknownRuleId
     let severity = Severity.warning
     let summary = "an onlineddl:ignore comment names a rule that does not exist, so it switches nothing off"
 
     func check(_ context: LintContext) -> [Finding] {
         context.suppressions.placements.compactMap { placement in
             let directive = placement.directive
-            let unknown = directive.ruleIDs.filter { !Linter.builtInRuleIDs.contains($0) }
+            let unknown = directive.unknownRuleNames
             let problem: String
             if !unknown.isEmpty {
                 problem = "names no rule onlineddl knows: \(unknown.joined(separator: ", "))"

@@ -2,7 +2,7 @@ import OnlineDDLParsing
 
 /// `VACUUM FULL` and `CLUSTER`: the table is rewritten under `ACCESS EXCLUSIVE`.
 struct VacuumFullOrClusterRule: StatementLintRule {
-    let id = "vacuum-full-or-cluster"
+    let id = RuleID.vacuumFullOrCluster
     let severity = Severity.error
     let summary = "VACUUM FULL and CLUSTER rewrite the table under ACCESS EXCLUSIVE, blocking reads and writes throughout"
 

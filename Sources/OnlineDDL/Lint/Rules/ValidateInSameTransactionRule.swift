@@ -3,7 +3,7 @@ import OnlineDDLParsing
 /// `VALIDATE CONSTRAINT` in the same transaction as the `ADD CONSTRAINT … NOT VALID` it
 /// validates: the lock of the `ADD` is still held during the validation scan.
 struct ValidateInSameTransactionRule: StatementLintRule {
-    let id = "validate-in-same-transaction"
+    let id = RuleID.validateInSameTransaction
     let severity = Severity.warning
     let summary = "VALIDATE CONSTRAINT in the same transaction as its ADD CONSTRAINT … NOT VALID scans under the ADD's lock"
 
@@ -13,7 +13,7 @@ struct ValidateInSameTransactionRule: StatementLintRule {
         let table = alter.relation
         let earlierInSpan = context.statements[unit.statements.lowerBound..<statement.index]
         return alter.subcommands.compactMap { command in
-            guard command.kind == "AT_ValidateConstraint", let name = command.objectName,
+            guard command.kind == .validateConstraint, let name = command.objectName,
                   let adding = earlierInSpan.last(where: { Self.addsNotValid(name, on: table, $0) }),
                   !context.history.isNewTable(table, before: adding.index) else { return nil }
             let addedOn = adding.facts.alterTable?.relation ?? table

@@ -66,16 +66,16 @@ final class SchemaHistory: Sendable {
             }
             for command in subcommands(of: facts, on: table) {
                 switch command.kind {
-                case "AT_AddConstraint":
+                case .addConstraint:
                     guard let constraint = command.constraint, constraint.notNullColumns.contains(column) else { continue }
                     guard let name = constraint.name else {
                         unnamedValid = unnamedValid || !constraint.notValid
                         continue
                     }
                     if constraint.notValid { pending.insert(name) } else { valid.insert(name) }
-                case "AT_ValidateConstraint":
+                case .validateConstraint:
                     if let name = command.objectName, pending.remove(name) != nil { valid.insert(name) }
-                case "AT_DropConstraint":
+                case .dropConstraint:
                     if let name = command.objectName { valid.remove(name) }
                 default:
                     break

@@ -39,7 +39,7 @@ struct StatementSource: Sendable {
     func addedColumnDefault(subcommand index: Int) -> String? {
         let constraints = (subcommand(index)?["def"]?.typed("ColumnDef")?["constraints"]?.elements ?? [])
             .compactMap { $0.typed("Constraint") }
-        guard let location = constraints.first(where: { $0["contype"]?.stringValue == "CONSTR_DEFAULT" })?["location"]?.intValue
+        guard let location = constraints.first(where: { $0.constraintKind == .defaultValue })?["location"]?.intValue
         else { return nil }
         let start = localOffset(location)
         let nextConstraint = constraints.compactMap { $0["location"]?.intValue }.map(localOffset).filter { $0 > start }.min()
@@ -49,7 +49,7 @@ struct StatementSource: Sendable {
     }
 
     private func subcommand(_ index: Int) -> ParseNode? {
-        let commands = statement.tree.typed("AlterTableStmt")?["cmds"]?.elements ?? []
+        let commands = statement.tree.typed(.alterTable)?["cmds"]?.elements ?? []
         return commands.indices.contains(index) ? commands[index].typed("AlterTableCmd") : nil
     }
 

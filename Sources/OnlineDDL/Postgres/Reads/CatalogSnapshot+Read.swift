@@ -368,25 +368,16 @@ enum CheckConstraintReader {
     private static func parsedNotNullColumns(ofDefinition definition: String) -> Set<String> {
         guard !definition.isEmpty,
               let script = try? SQLScript(file: "constraint", text: "ALTER TABLE t ADD \(definition)"),
-              let command = script.statements.first?.tree["AlterTableStmt"]?["cmds"]?.elements.first,
+              let command = script.statements.first?.tree.typed(.alterTable)?["cmds"]?.elements.first,
               let expression = command.typed("AlterTableCmd")?["def"]?.typed("Constraint")?["raw_expr"]
         else { return [] }
-        return notNullColumns(of: expression)
-    }
-
-    private static func notNullColumns(of expression: ParseNode) -> Set<String> {
-        if let bool = expression.typed("BoolExpr"), bool["boolop"]?.stringValue == "AND_EXPR" {
-            return (bool["args"]?.elements ?? []).reduce(into: []) { $0.formUnion(notNullColumns(of: $1)) }
-        }
-        guard let test = expression.typed("NullTest"), test["nulltesttype"]?.stringValue == "IS_NOT_NULL",
-              let fields = test["arg"]?.typed("ColumnRef")?["fields"]?.stringList, fields.count == 1 else { return [] }
-        return [fields[0]]
+        return Set(expression.columnsTestedNotNull.filter { $0.count == 1 }.map { $0[0] })
     }
 }
 
 private extension ParseNode {
     /// The `TypeName` body of the first target's `TypeCast` in `SELECT x::type`.
     var firstTypeCastType: ParseNode? {
-        self["SelectStmt"]?["targetList"]?.elements.first?.typed("ResTarget")?["val"]?.typed("TypeCast")?["typeName"]
+        typed(.select)?["targetList"]?.elements.first?.typed("ResTarget")?["val"]?.typed("TypeCast")?["typeName"]
     }
 }

@@ -3,8 +3,8 @@ import OnlineDDLLocking
 /// One subcommand of an `ALTER TABLE` statement, with the lock mode and data work that
 /// PostgreSQL assigns to it on the analyzed version.
 public struct AlterTableSubcommand: Hashable, Sendable {
-    /// libpg_query's subcommand type, such as `"AT_AddColumn"` or `"AT_SetNotNull"`.
-    public let kind: String
+    /// The subcommand's type, such as ``AlterTableSubcommandKind/addColumn``.
+    public let kind: AlterTableSubcommandKind
     /// The column the subcommand acts on, if it is a column subcommand.
     public let column: String?
     /// The constraint, index, trigger, rule, tablespace or access method it names, if any.
@@ -34,7 +34,7 @@ public struct AlterTableSubcommand: Hashable, Sendable {
 
     /// Creates a subcommand description.
     public init(
-        kind: String, column: String? = nil, objectName: String? = nil, lockMode: LockMode,
+        kind: AlterTableSubcommandKind, column: String? = nil, objectName: String? = nil, lockMode: LockMode,
         dataWork: DataWork, recursesWithoutOnly: Bool, newColumn: ColumnDefinition? = nil,
         constraint: TableConstraint? = nil, typeChange: ColumnTypeChange? = nil,
         newDefault: DefaultExpression? = nil, partition: PartitionCommand? = nil,

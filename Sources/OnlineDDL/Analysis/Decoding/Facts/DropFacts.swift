@@ -1,7 +1,7 @@
 /// A `DROP` statement.
 public struct DropFacts: Hashable, Sendable {
-    /// libpg_query's object type, such as `"OBJECT_TABLE"` or `"OBJECT_INDEX"`.
-    public let objectType: String
+    /// The type of the dropped objects, such as ``ObjectType/table`` or ``ObjectType/index``.
+    public let objectType: ObjectType
     /// The objects, in the order written.
     public let objects: [DroppedObject]
     /// Whether `CASCADE` was written.
@@ -12,7 +12,7 @@ public struct DropFacts: Hashable, Sendable {
     public let missingOk: Bool
 
     /// Creates a `DROP` description.
-    public init(objectType: String, objects: [DroppedObject], cascade: Bool, concurrent: Bool, missingOk: Bool) {
+    public init(objectType: ObjectType, objects: [DroppedObject], cascade: Bool, concurrent: Bool, missingOk: Bool) {
         self.objectType = objectType
         self.objects = objects
         self.cascade = cascade

@@ -15,15 +15,8 @@ public enum RelationKind: String, Hashable, Sendable {
 
     /// Maps libpg_query's `"OBJECT_…"` name.
     init?(objectType: String) {
-        switch objectType {
-        case "OBJECT_TABLE": self = .table
-        case "OBJECT_INDEX": self = .index
-        case "OBJECT_VIEW": self = .view
-        case "OBJECT_MATVIEW": self = .materializedView
-        case "OBJECT_SEQUENCE": self = .sequence
-        case "OBJECT_FOREIGN_TABLE": self = .foreignTable
-        default: return nil
-        }
+        guard let kind = ObjectType(parserName: objectType).relationKind else { return nil }
+        self = kind
     }
 
     /// The role a lock on a relation of this kind plays when it is the statement's object.
@@ -34,6 +27,18 @@ public enum RelationKind: String, Hashable, Sendable {
         case .materializedView: .materializedView
         case .sequence: .sequence
         case .table, .foreignTable: .target
+        }
+    }
+
+    /// `"ALTER TABLE"`, `"ALTER INDEX"`, … for a statement on a relation of this kind.
+    var alterKeyword: String {
+        switch self {
+        case .table: "ALTER TABLE"
+        case .index: "ALTER INDEX"
+        case .view: "ALTER VIEW"
+        case .materializedView: "ALTER MATERIALIZED VIEW"
+        case .sequence: "ALTER SEQUENCE"
+        case .foreignTable: "ALTER FOREIGN TABLE"
         }
     }
 }

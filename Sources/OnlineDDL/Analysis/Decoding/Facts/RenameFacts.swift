@@ -2,8 +2,8 @@ import OnlineDDLParsing
 
 /// An `ALTER … RENAME` statement (also `ALTER TABLE … RENAME COLUMN/CONSTRAINT`).
 public struct RenameFacts: Hashable, Sendable {
-    /// libpg_query's type of the renamed object, such as `"OBJECT_TABLE"`, `"OBJECT_COLUMN"`.
-    public let objectType: String
+    /// The type of the renamed object, such as ``ObjectType/table`` or ``ObjectType/column``.
+    public let objectType: ObjectType
     /// The relation renamed, or the one whose column, constraint, trigger, policy or rule is.
     public let relation: RelationName?
     /// The old name of a column, constraint, trigger, policy or rule.
@@ -12,7 +12,7 @@ public struct RenameFacts: Hashable, Sendable {
     public let newName: String
 
     /// Creates a rename description.
-    public init(objectType: String, relation: RelationName?, oldName: String?, newName: String) {
+    public init(objectType: ObjectType, relation: RelationName?, oldName: String?, newName: String) {
         self.objectType = objectType
         self.relation = relation
         self.oldName = oldName

@@ -32,3 +32,16 @@ public struct SessionSetting: Hashable, Sendable {
         self.isLocal = isLocal
     }
 }
+
+extension SessionSetting.Action {
+    /// Decodes libpg_query's `VariableSetKind` (`"VAR_SET_VALUE"`, …); the special forms are ``other``.
+    init(parserName: String?) {
+        switch parserName {
+        case "VAR_SET_VALUE": self = .set
+        case "VAR_SET_DEFAULT": self = .setDefault
+        case "VAR_RESET": self = .reset
+        case "VAR_RESET_ALL": self = .resetAll
+        default: self = .other
+        }
+    }
+}
