@@ -94,7 +94,7 @@ HBA
     for attempt in 1 2 3 4 5; do
         port=$(free_port)
         if as_server_owner "$bindir/pg_ctl" -D "$root/data" -l "$root/data/server.log" -w -t 60 start \
-            -o "-p $port -c listen_addresses=127.0.0.1 -k $root/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null 2>&1; then
+            -o "-p $port -c listen_addresses=127.0.0.1 -k $root/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c max_prepared_transactions=10" >/dev/null 2>&1; then
             STARTED_SERVERS+=("$bindir|$root/data")
             SERVER_PORT=$port
             SERVER_URL="postgresql://postgres@127.0.0.1:$port/postgres"
