@@ -26,6 +26,7 @@ public enum PlanTextReport {
                 lines.append("  \(statement.line):\(statement.column)  \(oneLine(statement.sql))")
                 lines.append("      " + locks(statement))
                 if let prediction = statement.prediction { lines.append("      " + describe(prediction)) }
+                lines += (statement.concurrentWaits ?? []).flatMap(describe)
                 lines += statement.findings.flatMap { finding(migration.file, $0) }
             }
         }
@@ -87,6 +88,20 @@ public enum PlanTextReport {
             if !prediction.queuedBehind.isEmpty { text += "; \(prediction.queuedBehind.count) queued session(s) would wait behind it" }
             if !prediction.wouldBlock.isEmpty { text += "; new \(prediction.wouldBlock.joined(separator: ", ")) would queue behind it" }
             return text
+        }
+    }
+
+    /// One line per transaction the phase would wait for, or one saying nobody.
+    private static func describe(_ wait: ConcurrentWait) -> [String] {
+        let phase = "      then \(wait.phase.rawValue)" + (wait.relation.map { " on \($0)" } ?? "")
+        guard !wait.sessions.isEmpty else { return [phase + ": nobody now"] }
+        return wait.sessions.map { session in
+            var words = [session.pid.map { "pid \($0)" } ?? "prepared transaction '\(session.preparedTransaction ?? "?")'"]
+            if let state = session.state { words.append(state) }
+            if let age = session.transactionAgeSeconds { words.append("transaction \(DurationText.human(.seconds(age))) old") }
+            if let app = session.applicationName, !app.isEmpty { words.append("app \(app)") }
+            let certainty = session.certainty == .likely ? " (if it still runs then)" : ""
+            return "\(phase): \(words.joined(separator: ", ")): \(session.explanation)\(certainty)"
         }
     }
 
