@@ -63,19 +63,41 @@ struct ConcurrentWaitTests {
         }
 
         /// What the server shows of `pid` once it waits for a transaction (Lock/virtualxid or
-        /// Lock/transactionid): the wait event, `pg_blocking_pids` and the progress phase.
-        func serverWait(of pid: Int32, seconds: Double = 30) throws -> (event: String, blocking: String, phase: String?) {
+        /// Lock/transactionid; Lock/relation too with `relation`): the wait event,
+        /// `pg_blocking_pids` and the progress phase.
+        func serverWait(of pid: Int32, relation: Bool = false, seconds: Double = 30) throws -> (event: String, blocking: String, phase: String?) {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
                 let row = try observer.query("""
                     SELECT a.wait_event, pg_blocking_pids(a.pid)::text AS blocking, c.phase
                       FROM pg_stat_activity a LEFT JOIN pg_stat_progress_create_index c ON c.pid = a.pid
-                     WHERE a.pid = $1 AND a.wait_event_type = 'Lock' AND a.wait_event IN ('virtualxid', 'transactionid')
-                    """, [pid]).rows.first
+                     WHERE a.pid = $1 AND a.wait_event_type = 'Lock'
+                       AND (a.wait_event IN ('virtualxid', 'transactionid') OR ($2 AND a.wait_event = 'relation'))
+                    """, [pid, relation]).rows.first
                 if let row { return (try row.decode("wait_event"), try row.decode("blocking"), try row.decode("phase")) }
                 usleep(5_000)
             }
             throw SessionWorker.TimedOut(what: "waiting for pid \(pid) to wait for a transaction")
+        }
+
+        /// Polls until `pid` holds a snapshot (`backend_xmin`).
+        func waitUntilSnapshot(_ pid: Int32) throws {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                let holding = try observer.query(
+                    "SELECT count(*) AS n FROM pg_stat_activity WHERE pid = $1 AND backend_xmin IS NOT NULL", [pid]
+                ).rows[0].decode("n", as: Int.self)
+                if holding > 0 { return }
+                usleep(5_000)
+            }
+            throw SessionWorker.TimedOut(what: "waiting for pid \(pid) to hold a snapshot")
+        }
+
+        /// The pid of the session named `cic-ddl` in the fixture's database, if one runs.
+        func ddlPID() throws -> Int32? {
+            try observer.query(
+                "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'cic-ddl'", [name]
+            ).rows.first?.decode("pid", as: Int32.self)
         }
 
         /// Polls until `pid` runs a concurrent build past its first transaction ("building
@@ -166,6 +188,52 @@ struct ConcurrentWaitTests {
         }
     }
 
+    @Test func aRunningStatementIsLikelyWaitedForAndThenUntilItsTransactionEnds() throws {
+        let fixture = try Fixture()
+        defer { fixture.close() }
+        let sleeper = try fixture.session("cic-sleeper")
+        sleeper.send("BEGIN; SELECT pg_sleep(2)")
+        try fixture.waitUntilSnapshot(sleeper.pid)
+        let ddl = "CREATE INDEX CONCURRENTLY a_new ON a (id)"
+        let waits = try fixture.plannedWaits(ddl)
+        #expect(waited(waits).map(\.pid) == [sleeper.pid])
+        #expect(waits.last?.sessions.first?.reason == .snapshotInStatement)
+        #expect(waits.last?.sessions.first?.certainty == .likely)
+        try expectServerWaits(ddl, in: fixture, for: sleeper.pid, event: "virtualxid", phase: .oldSnapshots) {
+            // Once waited for, it is waited for until COMMIT, idle and without a snapshot.
+            _ = try sleeper.result(within: 30).get()
+            let wait = try fixture.serverWait(of: try #require(try fixture.ddlPID()))
+            #expect(wait.blocking == "{\(sleeper.pid)}")
+            try sleeper.run("COMMIT")
+        }
+    }
+
+    @Test func lazyVacuumIsNotWaitedForAnalyzeIs() throws {
+        let fixture = try Fixture()
+        defer { fixture.close() }
+        let vacuum = try fixture.session("cic-vacuum")
+        // About 90 pages at 100 ms each: seconds of VACUUM or ANALYZE of `a` holding a snapshot.
+        try vacuum.run("SET vacuum_cost_delay = '100ms'; SET vacuum_cost_limit = 1")
+        vacuum.send("VACUUM (DISABLE_PAGE_SKIPPING) a")
+        try fixture.waitUntilSnapshot(vacuum.pid)
+        let ddl = "CREATE INDEX CONCURRENTLY b_new ON b (id)"
+        #expect(waited(try fixture.plannedWaits(ddl)).isEmpty)
+        try fixture.session("cic-ddl").run(ddl, within: 30)
+        #expect(vacuum.isBusy, "VACUUM still ran when the statement finished")
+        try vacuum.canceller.cancel()
+        _ = try? vacuum.result(within: 30)
+
+        vacuum.send("ANALYZE a")
+        try fixture.waitUntilSnapshot(vacuum.pid)
+        let waits = try fixture.plannedWaits("CREATE INDEX CONCURRENTLY b_newer ON b (id)")
+        #expect(waited(waits).map(\.pid) == [vacuum.pid])
+        try expectServerWaits("CREATE INDEX CONCURRENTLY b_newer ON b (id)", in: fixture, for: vacuum.pid, event: "virtualxid",
+                              phase: .oldSnapshots) {
+            try vacuum.canceller.cancel()
+            _ = try? vacuum.result(within: 30)
+        }
+    }
+
     @Test func writersOfTheTableAreWaitedForBeforeTheBuildPreparedOnesByGid() throws {
         let fixture = try Fixture()
         defer { fixture.close() }
@@ -197,6 +265,13 @@ struct ConcurrentWaitTests {
         let committer = try SessionWorker(url: fixture.url, label: "cic-commit")
         try committer.run("COMMIT PREPARED '\(gid)'")
         _ = try ddlSession.result(within: 15).get()
+
+        // A prepared transaction that wrote only another table is not waited for.
+        let other = TestDatabase.uniqueName("cic_prepared")
+        try writer.run("BEGIN; INSERT INTO b VALUES (0); PREPARE TRANSACTION '\(other)'")
+        defer { _ = try? committer.run("ROLLBACK PREPARED '\(other)'") }
+        #expect(waited(try fixture.plannedWaits("CREATE INDEX CONCURRENTLY a_newest ON a (id)")).isEmpty)
+        try fixture.session("cic-ddl").run("CREATE INDEX CONCURRENTLY a_newest ON a (id)", within: 30)
     }
 
     @Test func aSnapshotInAnotherDatabaseIsNotWaitedFor() throws {
@@ -277,6 +352,20 @@ struct ConcurrentWaitTests {
                               phase: .lockersOfTable, hasProgress: false) {
             try reader.run("COMMIT")
         }
+
+        // A reader of the partition only: DETACH waits in the queue for ACCESS EXCLUSIVE on it,
+        // which the lock prediction names, not for lockers of the partitioned table.
+        try reader.run("BEGIN; SELECT count(*) FROM p1")
+        let queued = try fixture.plannedWaits("ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY")
+        #expect(waited(queued).isEmpty)
+        let detachSession = try fixture.session("cic-ddl")
+        detachSession.send("ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY")
+        let queueWait = try fixture.serverWait(of: detachSession.pid, relation: true)
+        #expect(queueWait.event == "relation")
+        #expect(queueWait.blocking == "{\(reader.pid)}")
+        try reader.run("COMMIT")
+        _ = try detachSession.result(within: 15).get()
+        try fixture.session("cic-setup").run("ALTER TABLE p ATTACH PARTITION p1 FOR VALUES FROM (0) TO (100)")
 
         try reader.run("BEGIN; SELECT count(*) FROM p")
         let detach = try fixture.plannedWaits("ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY")
