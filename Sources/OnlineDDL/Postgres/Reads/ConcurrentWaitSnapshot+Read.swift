@@ -5,7 +5,8 @@ extension ConcurrentWaitSnapshot {
     /// and safe-index-build flags derived from `pg_stat_progress_vacuum` and
     /// `pg_stat_progress_create_index`), the prepared transactions, and
     /// `pg_snapshot_xmin(pg_current_snapshot())`, in one query that takes no lock on a user
-    /// relation. Another role's `backend_xmin` is visible only with `pg_read_all_stats`.
+    /// relation. Without `pg_read_all_stats`, another role's backends come with their
+    /// `backend_xmin` but without state, transaction start or backend type.
     public static func read(from connection: Connection) throws(PostgresError) -> ConcurrentWaitSnapshot {
         let result = try connection.preparedQuery("""
             WITH backends AS (
