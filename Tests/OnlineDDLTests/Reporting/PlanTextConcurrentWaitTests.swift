@@ -4,9 +4,9 @@ import Testing
 @testable import OnlineDDLPlanning
 @testable import OnlineDDLReporting
 
-@Suite("Reporting: a CONCURRENTLY statement's predicted waits in text")
+@Suite("Reporting: a CONCURRENTLY statement's predicted waits in text and GitHub annotations")
 struct PlanTextConcurrentWaitTests {
-    @Test func eachWaitedTransactionIsALineAfterThePrediction() {
+    static let plan: MigrationPlan = {
         let waits = [
             ConcurrentWait(phase: .writersBeforeBuild, relation: "public.a", sessions: [
                 WaitedSession(pid: nil, preparedTransaction: "p1", transactionAgeSeconds: 90, reason: .holdsLock,
@@ -26,7 +26,11 @@ struct PlanTextConcurrentWaitTests {
         let migration = MigrationPlan.Migration(
             version: "1", name: "x", file: "db/1_x.sql", transactional: false, planned: true,
             units: [MigrationPlan.Unit(ExecutionUnit(kind: .statement, statements: 0..<1))], statements: [statement], findings: [])
-        let text = PlanTextReport.render(MigrationPlan(postgresVersion: 15, connected: true, migrations: [migration]))
+        return MigrationPlan(postgresVersion: 15, connected: true, migrations: [migration])
+    }()
+
+    @Test func eachWaitedTransactionIsALineAfterThePrediction() {
+        let text = PlanTextReport.render(Self.plan)
         #expect(text.contains("""
                   then waiting for writers before build on public.a: prepared transaction 'p1', transaction 1 m 30 s old: \
             holds RowExclusiveLock on the table (a prepared transaction: until COMMIT PREPARED or ROLLBACK PREPARED)
@@ -36,5 +40,15 @@ struct PlanTextConcurrentWaitTests {
                   then waiting for readers before marking dead on public.a: nobody now
 
             """), "\(text)")
+    }
+
+    @Test func eachPhaseThatWaitsIsAnAnnotation() {
+        #expect(GitHubAnnotations.render(Self.plan) == """
+            ::warning file=db/1_x.sql,line=1,col=1,title=onlineddl concurrent wait::Would wait (waiting for writers before build) \
+            for prepared transaction 'p1'
+            ::warning file=db/1_x.sql,line=1,col=1,title=onlineddl concurrent wait::Would wait (waiting for old snapshots) \
+            for pid 42, pid 43
+
+            """)
     }
 }
