@@ -89,7 +89,7 @@ struct ConcurrentWaitPredictorTests {
     }
 
     @Test func aPreparedWriterIsWaitedForByItsGid() throws {
-        let prepared = ConcurrentWaitSnapshot.PreparedTransaction(gid: "p1", virtualTransaction: "-1/745", database: Self.database, prepared: 40)
+        let prepared = ConcurrentWaitSnapshot.PreparedTransaction(gid: "p1", virtualTransaction: "-1/745", prepared: 40)
         let waits = Self.predict(.createIndex, locks: [Self.lock("-1/745", pid: nil, .rowExclusive)], prepared: [prepared])
         let session = try #require(waits.first?.sessions.first)
         #expect(session.pid == nil && session.preparedTransaction == "p1" && session.transactionAgeSeconds == 60)

@@ -47,20 +47,18 @@ public struct ConcurrentWaitSnapshot: Sendable, Equatable {
         public var isAutovacuum: Bool { backendType == "autovacuum worker" }
     }
 
-    /// One row of `pg_prepared_xacts`, with the `virtualtransaction` its locks carry in
-    /// `pg_locks` (nil when the lock table shows none).
+    /// One row of `pg_prepared_xacts` of the database, with the `virtualtransaction` its
+    /// locks carry in `pg_locks` (nil when the lock table shows none).
     public struct PreparedTransaction: Sendable, Equatable {
         public let gid: String
         /// `pg_locks.virtualtransaction` of its locks.
         public let virtualTransaction: String?
-        public let database: UInt32
         /// When it was prepared, in seconds since the Unix epoch.
         public let prepared: Double
 
-        public init(gid: String, virtualTransaction: String?, database: UInt32, prepared: Double) {
+        public init(gid: String, virtualTransaction: String?, prepared: Double) {
             self.gid = gid
             self.virtualTransaction = virtualTransaction
-            self.database = database
             self.prepared = prepared
         }
     }

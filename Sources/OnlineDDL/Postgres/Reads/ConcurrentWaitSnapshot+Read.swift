@@ -3,7 +3,7 @@ import OnlineDDLLocking
 extension ConcurrentWaitSnapshot {
     /// Reads every backend but the reading session (`pg_stat_activity`, with the lazy-VACUUM
     /// and safe-index-build flags derived from `pg_stat_progress_vacuum` and
-    /// `pg_stat_progress_create_index`), the prepared transactions, and
+    /// `pg_stat_progress_create_index`), the database's prepared transactions, and
     /// `pg_snapshot_xmin(pg_current_snapshot())`, in one query that takes no lock on a user
     /// relation. Without `pg_read_all_stats`, another role's backends come with their
     /// `backend_xmin` but without state, transaction start or backend type.
@@ -24,15 +24,17 @@ extension ConcurrentWaitSnapshot {
                   FROM pg_stat_activity a
                  WHERE a.pid <> pg_backend_pid()
                 UNION ALL
-                SELECT NULL, d.oid::int8, NULL, NULL, NULL, NULL, NULL, false, false, p.gid,
+                SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, false, p.gid,
                        (SELECT l.virtualtransaction FROM pg_locks l
                          WHERE l.locktype = 'transactionid' AND l.transactionid = p.transaction AND l.granted
                            AND l.pid IS NULL LIMIT 1),
                        extract(epoch FROM p.prepared)::float8
-                  FROM pg_prepared_xacts p JOIN pg_database d ON d.datname = p.database
+                  FROM pg_prepared_xacts p
+                 WHERE p.database = current_database()
             )
             SELECT (SELECT oid::int8 FROM pg_database WHERE datname = current_database()) AS current_database,
-                   pg_snapshot_xmin(pg_current_snapshot())::text AS limit_xmin,
+                   -- An xid8 (epoch and xid): its 32-bit xid is what backend_xmin compares with.
+                   (pg_snapshot_xmin(pg_current_snapshot())::text::numeric % 4294967296)::int8 AS limit_xmin,
                    extract(epoch FROM clock_timestamp())::float8 AS taken_at, b.*
               -- One row when there is nothing else, so that the constants always arrive.
               FROM (VALUES (true)) AS always (row) LEFT JOIN backends b ON true
@@ -44,17 +46,15 @@ extension ConcurrentWaitSnapshot {
         var takenAt = 0.0
         for row in result.rows {
             database = UInt32(truncatingIfNeeded: try row.decode("current_database", as: Int64.self))
-            // An xid8 (epoch and xid); the 32-bit xid is what backend_xmin is compared with.
-            limitXmin = UInt32(truncatingIfNeeded: UInt64(try row.decode("limit_xmin", as: String.self)) ?? 0)
+            limitXmin = UInt32(truncatingIfNeeded: try row.decode("limit_xmin", as: Int64.self))
             takenAt = try row.decode("taken_at")
-            let rowDatabase = try row.decode("database", as: Int64?.self).map { UInt32(truncatingIfNeeded: $0) }
             if let gid = try row.decode("gid", as: String?.self) {
                 prepared.append(PreparedTransaction(
-                    gid: gid, virtualTransaction: try row.decode("virtual_transaction"), database: rowDatabase ?? 0,
-                    prepared: try row.decode("prepared")))
+                    gid: gid, virtualTransaction: try row.decode("virtual_transaction"), prepared: try row.decode("prepared")))
             } else if let pid = try row.decode("pid", as: Int32?.self) {
                 backends.append(Backend(
-                    pid: pid, database: rowDatabase, backendType: try row.decode("backend_type"),
+                    pid: pid, database: try row.decode("database", as: Int64?.self).map { UInt32(truncatingIfNeeded: $0) },
+                    backendType: try row.decode("backend_type"),
                     applicationName: try row.decode("application_name"), state: try row.decode("state"),
                     xmin: try row.decode("xmin", as: Int64?.self).map { UInt32(truncatingIfNeeded: $0) },
                     transactionStart: try row.decode("xact_start"), inLazyVacuum: try row.decode("lazy_vacuum"),
