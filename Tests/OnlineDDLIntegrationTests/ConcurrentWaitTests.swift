@@ -62,35 +62,43 @@ struct ConcurrentWaitTests {
             return try CLI.run(["plan", path, "--database-url", url, "--no-config"]).standardOutput
         }
 
+        /// Runs `sql` on the observer every 5 ms until it returns a row, for up to 30 s.
+        private func firstRow(_ sql: String, _ parameters: [any PostgresEncodable], waitingFor what: String) throws -> Row {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                if let row = try observer.query(sql, parameters).rows.first { return row }
+                usleep(5_000)
+            }
+            throw SessionWorker.TimedOut(what: what)
+        }
+
         /// What the server shows of `pid` once it waits for a transaction (Lock/virtualxid or
         /// Lock/transactionid; Lock/relation too with `relation`): the wait event,
         /// `pg_blocking_pids` and the progress phase.
-        func serverWait(of pid: Int32, relation: Bool = false, seconds: Double = 30) throws -> (event: String, blocking: String, phase: String?) {
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                let row = try observer.query("""
-                    SELECT a.wait_event, pg_blocking_pids(a.pid)::text AS blocking, c.phase
-                      FROM pg_stat_activity a LEFT JOIN pg_stat_progress_create_index c ON c.pid = a.pid
-                     WHERE a.pid = $1 AND a.wait_event_type = 'Lock'
-                       AND (a.wait_event IN ('virtualxid', 'transactionid') OR ($2 AND a.wait_event = 'relation'))
-                    """, [pid, relation]).rows.first
-                if let row { return (try row.decode("wait_event"), try row.decode("blocking"), try row.decode("phase")) }
-                usleep(5_000)
-            }
-            throw SessionWorker.TimedOut(what: "waiting for pid \(pid) to wait for a transaction")
+        func serverWait(of pid: Int32, relation: Bool = false) throws -> (event: String, blocking: String, phase: String?) {
+            let row = try firstRow("""
+                SELECT a.wait_event, pg_blocking_pids(a.pid)::text AS blocking, c.phase
+                  FROM pg_stat_activity a LEFT JOIN pg_stat_progress_create_index c ON c.pid = a.pid
+                 WHERE a.pid = $1 AND a.wait_event_type = 'Lock'
+                   AND (a.wait_event IN ('virtualxid', 'transactionid') OR ($2 AND a.wait_event = 'relation'))
+                """, [pid, relation], waitingFor: "pid \(pid) waiting for a transaction")
+            return (try row.decode("wait_event"), try row.decode("blocking"), try row.decode("phase"))
         }
 
         /// Polls until `pid` holds a snapshot (`backend_xmin`).
         func waitUntilSnapshot(_ pid: Int32) throws {
-            let deadline = Date().addingTimeInterval(30)
-            while Date() < deadline {
-                let holding = try observer.query(
-                    "SELECT count(*) AS n FROM pg_stat_activity WHERE pid = $1 AND backend_xmin IS NOT NULL", [pid]
-                ).rows[0].decode("n", as: Int.self)
-                if holding > 0 { return }
-                usleep(5_000)
-            }
-            throw SessionWorker.TimedOut(what: "waiting for pid \(pid) to hold a snapshot")
+            _ = try firstRow(
+                "SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND backend_xmin IS NOT NULL", [pid],
+                waitingFor: "pid \(pid) holding a snapshot")
+        }
+
+        /// Polls until `pid` runs a concurrent build past its first transaction ("building
+        /// index…") with a snapshot: the moment PROC_IN_SAFE_IC matters.
+        func waitUntilBuilding(_ pid: Int32) throws {
+            _ = try firstRow("""
+                SELECT 1 FROM pg_stat_activity a JOIN pg_stat_progress_create_index c ON c.pid = a.pid
+                 WHERE a.pid = $1 AND a.backend_xmin IS NOT NULL AND c.phase LIKE 'building index%'
+                """, [pid], waitingFor: "pid \(pid) building an index")
         }
 
         /// The pid of the session named `cic-ddl` in the fixture's database, if one runs.
@@ -98,21 +106,6 @@ struct ConcurrentWaitTests {
             try observer.query(
                 "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'cic-ddl'", [name]
             ).rows.first?.decode("pid", as: Int32.self)
-        }
-
-        /// Polls until `pid` runs a concurrent build past its first transaction ("building
-        /// index…") with a snapshot: the moment PROC_IN_SAFE_IC matters.
-        func waitUntilBuilding(_ pid: Int32) throws {
-            let deadline = Date().addingTimeInterval(30)
-            while Date() < deadline {
-                let building = try observer.query("""
-                    SELECT count(*) AS n FROM pg_stat_activity a JOIN pg_stat_progress_create_index c ON c.pid = a.pid
-                     WHERE a.pid = $1 AND a.backend_xmin IS NOT NULL AND c.phase LIKE 'building index%'
-                    """, [pid]).rows[0].decode("n", as: Int.self)
-                if building > 0 { return }
-                usleep(5_000)
-            }
-            throw SessionWorker.TimedOut(what: "waiting for pid \(pid) to build an index")
         }
     }
 
