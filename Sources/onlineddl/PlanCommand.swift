@@ -120,9 +120,18 @@ struct PlanCommand: ParsableCommand {
             let live = LiveLockTable(snapshot: snapshot.locks, queryTexts: queries.policy)
             let planner = MigrationPlanner(postgresMajorVersion: version, linter: linter)
             let resolve = MigrationPlanner.resolved(through: snapshot.catalog)
-            return MigrationPlan(postgresVersion: version, connected: true, migrations: pending.flatMap { inputs in
-                planner.plan(inputs, connected: true, resolve: resolve, liveLocks: live).migrations
-            })
+            // Read at the first CONCURRENTLY statement, once: other plans read nothing more.
+            var sessions: ConcurrentWaitSnapshot?
+            let readSessions = { () throws(PostgresError) -> ConcurrentWaitSnapshot? in
+                if sessions == nil { sessions = try ConcurrentWaitSnapshot.read(from: database) }
+                return sessions
+            }
+            var migrations: [MigrationPlan.Migration] = []
+            for inputs in pending {
+                migrations += try planner.plan(
+                    inputs, connected: true, resolve: resolve, liveLocks: live, concurrentSessions: readSessions).migrations
+            }
+            return MigrationPlan(postgresVersion: version, connected: true, migrations: migrations)
         } catch where error.sqlState == .lockNotAvailable {
             throw CommandFailure.lockedCatalog(historyTable)
         } catch {

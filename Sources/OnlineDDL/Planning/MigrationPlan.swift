@@ -94,9 +94,13 @@ public struct MigrationPlan: Decodable, Sendable, Equatable {
         /// The 1-based number of the unit (in the migration's ``Migration/units``) the
         /// statement runs in.
         public let unit: Int?
+        /// For a `CONCURRENTLY` statement planned against a database, the transactions it
+        /// would wait for after its first transaction, phase by phase; nil otherwise.
+        public let concurrentWaits: [ConcurrentWait]?
 
         enum CodingKeys: String, CodingKey {
             case line, column, sql, transactional, locks, rewrite, size, unclassified, findings, prediction, unit
+            case concurrentWaits = "concurrent_waits"
         }
     }
 

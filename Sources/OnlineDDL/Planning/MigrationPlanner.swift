@@ -64,12 +64,19 @@ public struct MigrationPlanner: Sendable {
         public let transactional: Bool
         /// How much data a scan or rewrite goes through, when the catalog is known.
         public let dataSize: MigrationPlan.DataSize?
+        /// The statement as a `CONCURRENTLY` one that waits for other transactions, when the
+        /// catalog is known.
+        public let concurrent: ConcurrentStatement?
 
-        public init(locks: [RelationLock], dataWork: DataWork.Kind, transactional: Bool, dataSize: MigrationPlan.DataSize? = nil) {
+        public init(
+            locks: [RelationLock], dataWork: DataWork.Kind, transactional: Bool, dataSize: MigrationPlan.DataSize? = nil,
+            concurrent: ConcurrentStatement? = nil
+        ) {
             self.locks = locks
             self.dataWork = dataWork
             self.transactional = transactional
             self.dataSize = dataSize
+            self.concurrent = concurrent
         }
     }
 
@@ -85,6 +92,20 @@ public struct MigrationPlanner: Sendable {
         resolve: (StatementAnalysis) -> Resolution = MigrationPlanner.asWritten,
         liveLocks: LiveLockTable? = nil
     ) -> MigrationPlan {
+        plan(inputs, connected: connected, resolve: resolve, liveLocks: liveLocks, concurrentSessions: { nil })
+    }
+
+    /// Plans `inputs` as ``plan(_:connected:resolve:liveLocks:)`` does, and predicts the waits
+    /// of each `CONCURRENTLY` statement the catalog resolves from `liveLocks` and the snapshot
+    /// `concurrentSessions` reads: it is called once, at the first such statement, so a plan
+    /// without one reads nothing more.
+    public func plan<Failure: Error>(
+        _ inputs: [Input],
+        connected: Bool,
+        resolve: (StatementAnalysis) -> Resolution,
+        liveLocks: LiveLockTable?,
+        concurrentSessions: () throws(Failure) -> ConcurrentWaitSnapshot?
+    ) throws(Failure) -> MigrationPlan {
         let (version, linter) = (postgresMajorVersion, linter)
         let analyzedScripts = inputs.concurrentMap { input in
             input.script.map { AnalyzedScript(script: $0, postgresMajorVersion: version) }
@@ -111,6 +132,8 @@ public struct MigrationPlanner: Sendable {
         }
         var migrations: [MigrationPlan.Migration] = []
         var predictor = liveLocks.map { MigrationLockPredictor(table: $0) }
+        var concurrentPredictor: ConcurrentWaitPredictor?
+        var sessionsRead = false
         for (file, input) in inputs.enumerated() where !input.historyOnly {
             let findings = findingsPerFile[file]
             let analyzed: AnalyzedScript
@@ -138,6 +161,16 @@ public struct MigrationPlanner: Sendable {
                     predictor?.endTransaction()
                     waitedInTransaction = false
                 }
+                var concurrentWaits: [ConcurrentWait]?
+                if let concurrent = resolution.concurrent, let liveLocks {
+                    if !sessionsRead {
+                        sessionsRead = true
+                        concurrentPredictor = try concurrentSessions().map {
+                            ConcurrentWaitPredictor(locks: liveLocks.snapshot, sessions: $0)
+                        }
+                    }
+                    concurrentWaits = concurrentPredictor?.predict(concurrent)
+                }
                 statements.append(MigrationPlan.Statement(
                     line: statement.location.line, column: statement.location.column, sql: statement.text,
                     transactional: resolution.transactional, locks: statementLocks, rewrite: resolution.dataWork,
@@ -145,7 +178,8 @@ public struct MigrationPlanner: Sendable {
                     unclassified: analysis.classification.unclassifiedReason,
                     findings: findings.filter { $0.statementIndex == index }.map(MigrationPlan.FindingEntry.init),
                     prediction: prediction,
-                    unit: execution.unitNumber(containing: index)
+                    unit: execution.unitNumber(containing: index),
+                    concurrentWaits: concurrentWaits
                 ))
             }
             migrations.append(MigrationPlan.Migration(
@@ -177,7 +211,7 @@ public struct MigrationPlanner: Sendable {
             }
             return Resolution(
                 locks: RelationLock.distinct(locks), dataWork: resolved.dataWork.kind, transactional: resolved.transactional,
-                dataSize: resolved.dataWork.kind == .none ? nil : dataSize(of: resolved))
+                dataSize: resolved.dataWork.kind == .none ? nil : dataSize(of: resolved), concurrent: resolved.concurrentStatement)
         }
     }
 

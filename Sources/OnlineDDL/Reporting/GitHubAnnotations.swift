@@ -1,7 +1,8 @@
 import OnlineDDLPlanning
 
 /// `onlineddl plan --format github`: one GitHub Actions workflow command per finding, so
-/// findings show up on the pull request's changed lines.
+/// findings show up on the pull request's changed lines, per predicted lock wait, and per
+/// phase of a `CONCURRENTLY` statement that would wait for someone.
 public enum GitHubAnnotations {
     public static func render(_ plan: MigrationPlan) -> String {
         var lines: [String] = []
@@ -17,6 +18,13 @@ public enum GitHubAnnotations {
         }
         for migration in plan.migrations {
             for statement in migration.statements {
+                for wait in statement.concurrentWaits ?? [] where !wait.sessions.isEmpty {
+                    let sessions = wait.sessions.map { session in
+                        session.pid.map { "pid \($0)" } ?? session.preparedTransaction.map { "prepared transaction '\($0)'" }
+                            ?? "a prepared transaction"
+                    }.joined(separator: ", ")
+                    lines.append("::warning file=\(property(migration.file)),line=\(statement.line),col=\(statement.column),title=\(property("onlineddl concurrent wait"))::\(data("Would wait (\(wait.phase.rawValue)) for \(sessions)"))")
+                }
                 guard let prediction = statement.prediction, prediction.outcome != .granted else { continue }
                 let pids = prediction.blockers.compactMap(\.session.pid).map(String.init).joined(separator: ", ")
                 lines.append("::warning file=\(property(migration.file)),line=\(statement.line),col=\(statement.column),title=\(property("onlineddl lock wait"))::\(data("Would wait for \(prediction.mode.pgLocksName) on \(prediction.relation) behind pid \(pids)"))")

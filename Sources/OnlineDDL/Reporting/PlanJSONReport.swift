@@ -4,7 +4,8 @@ import OnlineDDLSupport
 /// `onlineddl plan --format json`: the plan's `Codable` form, as `JSONEncoder` writes it with
 /// sorted keys and unescaped slashes, but written directly (the encoder's containers cost
 /// more than the rest of an offline plan). Every key is present, `null` when it does not
-/// apply; `size` and `prediction`, which only a connected plan has, go through `JSONEncoder`.
+/// apply; `size`, `prediction` and `concurrent_waits`, which only a connected plan has, go
+/// through `JSONEncoder`.
 public enum PlanJSONReport {
     /// The plan as one line of JSON, without a final newline.
     public static func render(_ plan: MigrationPlan) throws -> String {
@@ -47,6 +48,7 @@ public enum PlanJSONReport {
     private static func write(_ json: inout JSONWriter, _ statement: MigrationPlan.Statement) throws {
         try json.object { json in
             json.field("column", statement.column)
+            try json.field("concurrent_waits", encoding: statement.concurrentWaits)
             json.field("findings", statement.findings, write)
             json.field("line", statement.line)
             json.field("locks", statement.locks) { json, lock in

@@ -26,6 +26,7 @@ public enum PlanTextReport {
                 lines.append("  \(statement.line):\(statement.column)  \(oneLine(statement.sql))")
                 lines.append("      " + locks(statement))
                 if let prediction = statement.prediction { lines.append("      " + describe(prediction)) }
+                lines += (statement.concurrentWaits ?? []).flatMap(describe)
                 lines += statement.findings.flatMap { finding(migration.file, $0) }
             }
         }
@@ -77,9 +78,7 @@ public enum PlanTextReport {
                 let session = blocker.session
                 var words = [session.pid.map { "pid \($0)" } ?? "prepared transaction"]
                 if blocker.kind == .soft { words.append("queued ahead") }
-                if let state = session.state { words.append(state) }
-                if let age = session.transactionAgeSeconds { words.append("transaction \(DurationText.human(.seconds(age))) old") }
-                if let app = session.applicationName, !app.isEmpty { words.append("app \(app)") }
+                words += describe(state: session.state, transactionAge: session.transactionAgeSeconds, app: session.applicationName)
                 if let query = session.query?.trimmingSuffix(";"), !query.isEmpty { words.append("query: \(query)") }
                 return words.joined(separator: ", ")
             }.joined(separator: "; ")
@@ -88,6 +87,28 @@ public enum PlanTextReport {
             if !prediction.wouldBlock.isEmpty { text += "; new \(prediction.wouldBlock.joined(separator: ", ")) would queue behind it" }
             return text
         }
+    }
+
+    /// One line per transaction the phase would wait for, or one saying nobody.
+    private static func describe(_ wait: ConcurrentWait) -> [String] {
+        let phase = "      then \(wait.phase.rawValue)" + (wait.relation.map { " on \($0)" } ?? "")
+        guard !wait.sessions.isEmpty else { return [phase + ": nobody now"] }
+        return wait.sessions.map { session in
+            let prepared = session.preparedTransaction.map { "prepared transaction '\($0)'" } ?? "prepared transaction"
+            var words = [session.pid.map { "pid \($0)" } ?? prepared]
+            words += describe(state: session.state, transactionAge: session.transactionAgeSeconds, app: session.applicationName)
+            let certainty = session.certainty == .likely ? " (if it still runs then)" : ""
+            return "\(phase): \(words.joined(separator: ", ")): \(session.explanation)\(certainty)"
+        }
+    }
+
+    /// A session's state, transaction age and application, those known.
+    private static func describe(state: String?, transactionAge: Double?, app: String?) -> [String] {
+        var words: [String] = []
+        if let state { words.append(state) }
+        if let transactionAge { words.append("transaction \(DurationText.human(.seconds(transactionAge))) old") }
+        if let app, !app.isEmpty { words.append("app \(app)") }
+        return words
     }
 
     private static func finding(_ file: String, _ finding: MigrationPlan.FindingEntry) -> [String] {

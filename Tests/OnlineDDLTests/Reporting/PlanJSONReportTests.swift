@@ -51,7 +51,16 @@ struct PlanJSONReportTests {
             line: 3, column: 7, sql: "SELECT '\(controls)\u{7F}\"\\/é😀'", transactional: false,
             locks: [RelationLock(relation: "public.accounts", mode: .share, relationID: 16384)], rewrite: .rewrite,
             size: MigrationPlan.DataSize(relation: "public.accounts", bytes: 8192, estimatedRows: 1e6 / 3),
-            unclassified: "a \"reason\"", findings: [], prediction: prediction, unit: 1)
+            unclassified: "a \"reason\"", findings: [], prediction: prediction, unit: 1,
+            concurrentWaits: [
+                ConcurrentWait(phase: .writersBeforeBuild, relation: "public.accounts", sessions: [
+                    WaitedSession(pid: nil, preparedTransaction: "p/1", transactionAgeSeconds: 3, reason: .holdsLock,
+                                  mode: .rowExclusive, certainty: .certain),
+                ]),
+                ConcurrentWait(phase: .oldSnapshots, relation: nil, sessions: [
+                    WaitedSession(pid: 44, applicationName: "app", state: "active", reason: .snapshotInStatement, certainty: .likely),
+                ]),
+            ])
         let migration = MigrationPlan.Migration(
             version: "1", name: "x", file: "a/b.sql", transactional: false, planned: true,
             units: [MigrationPlan.Unit(ExecutionUnit(kind: .block, statements: 0..<3))], statements: [statement], findings: [])
