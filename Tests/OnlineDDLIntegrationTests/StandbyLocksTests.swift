@@ -116,4 +116,52 @@ struct StandbyLocksTests {
         #expect(quiet.standby?.replayStall == nil)
         #expect(quiet.standby != nil)
     }
+
+    @Test func aStartupProcessHoldingTheLockIsAHolderAndReplayIsNotStalled() throws {
+        let primary = try TestDatabase.connect()
+        let standbyURL = try Self.standbyURL()
+        let observer = try Connection(ConnectionString(standbyURL))
+        let table = TestDatabase.uniqueName("standby_held")
+        try primary.execute("CREATE TABLE \(table) (id int)")
+        defer { _ = try? primary.execute("DROP TABLE IF EXISTS \(table)") }
+        try Self.waitUntil("the table reaching the standby", on: observer,
+                           "SELECT count(*) AS n FROM pg_class WHERE relname = '\(table)'")
+
+        let locker = try SessionWorker(url: TestDatabase.url(), label: "primary-locker")
+        let reader = try SessionWorker(url: standbyURL, label: "standby-reader")
+        defer {
+            _ = try? locker.run("ROLLBACK")
+            _ = try? reader.result(within: 10)
+        }
+        try locker.run("BEGIN; LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE")
+        // The lock record is flushed (and streamed) only with later WAL: a commit elsewhere.
+        try primary.execute("SELECT pg_current_xact_id()")
+        try Self.waitUntil("the startup process holding the lock on the standby", on: observer, """
+            SELECT count(*) AS n FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+             WHERE a.backend_type = 'startup' AND l.granted AND l.relation = '\(table)'::regclass
+            """)
+        reader.send("SELECT count(*) FROM \(table)")
+        try waitUntilBlocked(pid: reader.pid, on: observer)
+
+        let output = try CLI.run(["locks", "--database-url", standbyURL, "--format", "json"])
+        #expect(output.status == 0, "\(output.standardError)")
+        let truth = try observer.query("""
+            SELECT (SELECT pid FROM pg_stat_activity WHERE backend_type = 'startup') AS startup,
+                   array_to_string(pg_blocking_pids($1), ',') AS reader_blocked_by
+            """, [reader.pid]).rows[0]
+        let startup: Int32 = try truth.decode("startup")
+        #expect(try truth.decode("reader_blocked_by", as: String.self) == "\(startup)")
+        let locks = try JSONDecoder().decode(LockQueueReport.self, from: Data(output.standardOutput.utf8))
+        let object = try #require(locks.objects.first { $0.name == "public.\(table)" })
+        #expect(object.holders.map(\.session.pid) == [startup])
+        #expect(object.holders.map(\.session.isStartupProcess) == [true])
+        #expect(object.waiters.map(\.session.pid) == [reader.pid])
+        #expect(object.waiters.map(\.blockedBy) == [[startup]])
+        #expect(locks.standby != nil)
+        #expect(locks.standby?.replayStall == nil)
+
+        let text = try CLI.run(["locks", "--database-url", standbyURL, "--relation", table])
+        #expect(text.standardOutput.contains("holds   startup (WAL replay) pid \(startup)  AccessExclusiveLock"))
+        #expect(!text.standardOutput.contains("Replay is stalled"))
+    }
 }
