@@ -31,15 +31,54 @@ struct StandbyLocksTests {
         throw SessionWorker.TimedOut(what: what)
     }
 
+    /// A table made on the primary and replayed on the standby, a connection to each, and
+    /// what the tests ask the standby about it.
+    final class StandbyTable {
+        let primary: Connection
+        let standbyURL: String
+        let observer: Connection
+        let table: String
+
+        init(_ prefix: String) throws {
+            primary = try TestDatabase.connect()
+            standbyURL = try StandbyLocksTests.standbyURL()
+            observer = try Connection(ConnectionString(standbyURL))
+            table = TestDatabase.uniqueName(prefix)
+            try primary.execute("CREATE TABLE \(table) (id int); INSERT INTO \(table) VALUES (1)")
+            try StandbyLocksTests.waitUntil("the table reaching the standby", on: observer,
+                                            "SELECT count(*) AS n FROM pg_class WHERE relname = '\(table)'")
+        }
+
+        /// Drops the table; call it after every session on it has ended.
+        func end() { _ = try? primary.execute("DROP TABLE IF EXISTS \(table)") }
+
+        /// Until the startup process has a `granted` (or waiting) lock on the table.
+        func waitUntilStartup(granted: Bool) throws {
+            try StandbyLocksTests.waitUntil("the startup process \(granted ? "holding" : "awaiting") its lock", on: observer, """
+                SELECT count(*) AS n FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+                 WHERE a.backend_type = 'startup' AND l.granted = \(granted) AND l.relation = '\(table)'::regclass
+                """)
+        }
+
+        /// `onlineddl locks --format json` on the standby, decoded.
+        func locks() throws -> LockQueueReport {
+            let output = try CLI.run(["locks", "--database-url", standbyURL, "--format", "json"])
+            #expect(output.status == 0, "\(output.standardError)")
+            return try JSONDecoder().decode(LockQueueReport.self, from: Data(output.standardOutput.utf8))
+        }
+
+        /// `onlineddl locks --relation TABLE` on the standby, as text.
+        func locksText() throws -> String {
+            let output = try CLI.run(["locks", "--database-url", standbyURL, "--relation", table])
+            #expect(output.status == 0, "\(output.standardError)")
+            return output.standardOutput
+        }
+    }
+
     @Test func locksShowsTheStartupProcessItsHolderAndTheReadersBehindIt() throws {
-        let primary = try TestDatabase.connect()
-        let standbyURL = try Self.standbyURL()
-        let observer = try Connection(ConnectionString(standbyURL))
-        let table = TestDatabase.uniqueName("standby_report")
-        try primary.execute("CREATE TABLE \(table) (id int); INSERT INTO \(table) VALUES (1)")
-        defer { _ = try? primary.execute("DROP TABLE IF EXISTS \(table)") }
-        try Self.waitUntil("the table reaching the standby", on: observer,
-                           "SELECT count(*) AS n FROM pg_class WHERE relname = '\(table)'")
+        let scenario = try StandbyTable("standby_report")
+        defer { scenario.end() }
+        let (primary, standbyURL, observer, table) = (scenario.primary, scenario.standbyURL, scenario.observer, scenario.table)
 
         let report = try SessionWorker(url: standbyURL, label: "standby-report")
         let reader = try SessionWorker(url: standbyURL, label: "standby-reader")
@@ -49,15 +88,11 @@ struct StandbyLocksTests {
         }
         try report.run("SET application_name = 'standby-report'; BEGIN; SELECT count(*) FROM \(table)")
         try primary.execute("ALTER TABLE \(table) ADD COLUMN x int")
-        try Self.waitUntil("the startup process waiting on the standby", on: observer, """
-            SELECT count(*) AS n FROM pg_locks l JOIN pg_stat_activity a USING (pid)
-             WHERE a.backend_type = 'startup' AND NOT l.granted AND l.relation = '\(table)'::regclass
-            """)
+        try scenario.waitUntilStartup(granted: false)
         reader.send("SELECT count(*) FROM \(table)")
         try waitUntilBlocked(pid: reader.pid, on: observer)
 
-        let output = try CLI.run(["locks", "--database-url", standbyURL, "--format", "json"])
-        #expect(output.status == 0, "\(output.standardError)")
+        let locks = try scenario.locks()
         // The server's own view, right after: the startup's pid, the granted holder on the
         // table, and pg_blocking_pids() of the reader (of the startup it is always empty).
         let truth = try observer.query("""
@@ -74,7 +109,6 @@ struct StandbyLocksTests {
         #expect(try truth.decode("reader_blocked_by", as: String.self) == "\(startup)")
         #expect(try truth.decode("startup_blocked_by", as: String.self) == "")
 
-        let locks = try JSONDecoder().decode(LockQueueReport.self, from: Data(output.standardOutput.utf8))
         let object = try #require(locks.objects.first { $0.name == "public.\(table)" })
         #expect(object.holders.map(\.session.pid) == [report.pid])
         #expect(object.waiters.map(\.session.pid) == [startup, reader.pid])
@@ -98,12 +132,11 @@ struct StandbyLocksTests {
         let within = try #require(stall.cancelsWithinSeconds)
         #expect(within > 0 && within < standby.maxStandbyStreamingDelaySeconds)
 
-        let text = try CLI.run(["locks", "--database-url", standbyURL, "--relation", table])
-        #expect(text.status == 0, "\(text.standardError)")
-        #expect(text.standardOutput.contains("waits #1  startup (WAL replay) pid \(startup), waiting "))
-        #expect(text.standardOutput.contains("Replay is stalled: startup (WAL replay) pid \(startup) has waited "))
-        #expect(text.standardOutput.contains("blocked by pid \(report.pid); 1 reader queued behind it (pid \(reader.pid))"))
-        #expect(text.standardOutput.contains("pid \(report.pid) (idle in transaction) loses its connection"))
+        let text = try scenario.locksText()
+        #expect(text.contains("waits #1  startup (WAL replay) pid \(startup), waiting "))
+        #expect(text.contains("Replay is stalled: startup (WAL replay) pid \(startup) has waited "))
+        #expect(text.contains("blocked by pid \(report.pid); 1 reader queued behind it (pid \(reader.pid))"))
+        #expect(text.contains("pid \(report.pid) (idle in transaction) loses its connection"))
 
         // The report ends: replay goes on, the reader gets its rows and sees the new column.
         try report.run("COMMIT")
@@ -111,21 +144,15 @@ struct StandbyLocksTests {
         try Self.waitUntil("the column reaching the standby", on: observer, """
             SELECT count(*) AS n FROM pg_attribute WHERE attrelid = '\(table)'::regclass AND attname = 'x'
             """)
-        let after = try CLI.run(["locks", "--database-url", standbyURL, "--format", "json"])
-        let quiet = try JSONDecoder().decode(LockQueueReport.self, from: Data(after.standardOutput.utf8))
+        let quiet = try scenario.locks()
         #expect(quiet.standby?.replayStall == nil)
         #expect(quiet.standby != nil)
     }
 
     @Test func aStartupProcessHoldingTheLockIsAHolderAndReplayIsNotStalled() throws {
-        let primary = try TestDatabase.connect()
-        let standbyURL = try Self.standbyURL()
-        let observer = try Connection(ConnectionString(standbyURL))
-        let table = TestDatabase.uniqueName("standby_held")
-        try primary.execute("CREATE TABLE \(table) (id int)")
-        defer { _ = try? primary.execute("DROP TABLE IF EXISTS \(table)") }
-        try Self.waitUntil("the table reaching the standby", on: observer,
-                           "SELECT count(*) AS n FROM pg_class WHERE relname = '\(table)'")
+        let scenario = try StandbyTable("standby_held")
+        defer { scenario.end() }
+        let (primary, standbyURL, observer, table) = (scenario.primary, scenario.standbyURL, scenario.observer, scenario.table)
 
         let locker = try SessionWorker(url: TestDatabase.url(), label: "primary-locker")
         let reader = try SessionWorker(url: standbyURL, label: "standby-reader")
@@ -136,22 +163,17 @@ struct StandbyLocksTests {
         try locker.run("BEGIN; LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE")
         // The lock record is flushed (and streamed) only with later WAL: a commit elsewhere.
         try primary.execute("SELECT pg_current_xact_id()")
-        try Self.waitUntil("the startup process holding the lock on the standby", on: observer, """
-            SELECT count(*) AS n FROM pg_locks l JOIN pg_stat_activity a USING (pid)
-             WHERE a.backend_type = 'startup' AND l.granted AND l.relation = '\(table)'::regclass
-            """)
+        try scenario.waitUntilStartup(granted: true)
         reader.send("SELECT count(*) FROM \(table)")
         try waitUntilBlocked(pid: reader.pid, on: observer)
 
-        let output = try CLI.run(["locks", "--database-url", standbyURL, "--format", "json"])
-        #expect(output.status == 0, "\(output.standardError)")
+        let locks = try scenario.locks()
         let truth = try observer.query("""
             SELECT (SELECT pid FROM pg_stat_activity WHERE backend_type = 'startup') AS startup,
                    array_to_string(pg_blocking_pids($1), ',') AS reader_blocked_by
             """, [reader.pid]).rows[0]
         let startup: Int32 = try truth.decode("startup")
         #expect(try truth.decode("reader_blocked_by", as: String.self) == "\(startup)")
-        let locks = try JSONDecoder().decode(LockQueueReport.self, from: Data(output.standardOutput.utf8))
         let object = try #require(locks.objects.first { $0.name == "public.\(table)" })
         #expect(object.holders.map(\.session.pid) == [startup])
         #expect(object.holders.map(\.session.isStartupProcess) == [true])
@@ -160,8 +182,8 @@ struct StandbyLocksTests {
         #expect(locks.standby != nil)
         #expect(locks.standby?.replayStall == nil)
 
-        let text = try CLI.run(["locks", "--database-url", standbyURL, "--relation", table])
-        #expect(text.standardOutput.contains("holds   startup (WAL replay) pid \(startup)  AccessExclusiveLock"))
-        #expect(!text.standardOutput.contains("Replay is stalled"))
+        let text = try scenario.locksText()
+        #expect(text.contains("holds   startup (WAL replay) pid \(startup)  AccessExclusiveLock"))
+        #expect(!text.contains("Replay is stalled"))
     }
 }
