@@ -11,7 +11,9 @@ struct LocksCommand: ParsableCommand {
             Reads pg_locks and pg_stat_activity in one query and replays them through onlineddl's \
             model of PostgreSQL's lock manager, so it also shows soft waits: a request queued behind \
             another waiting request rather than behind a holder (the classic migration outage). \
-            Without --relation or --all, only objects with a wait queue are shown.
+            Without --relation or --all, only objects with a wait queue are shown. On a hot standby \
+            it shows the startup process (WAL replay) in the queues, whom it waits for, the readers \
+            queued behind it, and what max_standby_streaming_delay will do.
             """
     )
 
@@ -47,6 +49,7 @@ struct LocksCommand: ParsableCommand {
         case .text:
             if let relation, report.objects.isEmpty {
                 Console.output("No session holds or awaits a lock on \(relation).")
+                Console.write(report.renderStandbyText())
             } else {
                 Console.write(report.renderText())
             }

@@ -10,7 +10,8 @@ struct DocsCommandsTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static let documents = ["README.md", "docs/guide.md", "docs/apply.md", "docs/plan.md", "docs/simulate.md", "docs/adopt.md"]
+    static let documents = ["README.md", "docs/guide.md", "docs/apply.md", "docs/plan.md", "docs/simulate.md", "docs/adopt.md",
+                                    "docs/locks.md"]
 
     /// The `onlineddl` lines of a Markdown file's ```sh blocks.
     static func commands(in document: String) throws -> [String] {

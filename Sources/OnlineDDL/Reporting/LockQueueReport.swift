@@ -19,11 +19,15 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
         public let blockedBy: [Int32]
         /// pids queued ahead with a conflicting request.
         public let queuedBehind: [Int32]
+        /// Seconds since `pg_locks.waitstart`; only for a standby's startup process
+        /// (JSON key absent otherwise).
+        public let waitingSeconds: Double?
 
         enum CodingKeys: String, CodingKey {
             case position, session, mode
             case blockedBy = "blocked_by"
             case queuedBehind = "queued_behind"
+            case waitingSeconds = "waiting_seconds"
         }
     }
 
@@ -37,10 +41,13 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
     }
 
     public let objects: [Object]
+    /// Present only when the server is a hot standby.
+    public let standby: StandbyReplayReport?
 
     /// Builds the report from a replayed snapshot, keeping the objects that `include` accepts.
     public init(_ table: LiveLockTable, includeIdle: Bool = false, include: (LockTag) -> Bool = { _ in true }) {
         let session = table.session
+        standby = table.snapshot.standby.map { StandbyReplayReport(table, recovery: $0) }
         objects = table.queues(includeIdle: includeIdle).filter { include($0.tag) }.map { queue in
             Object(
                 type: queue.tag.type, name: queue.tag.description,
@@ -49,16 +56,18 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
                     Waiter(
                         position: position + 1, session: session(waiter.session), mode: waiter.mode,
                         blockedBy: waiter.hardBlockers.map { table.pid(of: $0) ?? 0 },
-                        queuedBehind: waiter.softBlockers.map { table.pid(of: $0) ?? 0 }
+                        queuedBehind: waiter.softBlockers.map { table.pid(of: $0) ?? 0 },
+                        waitingSeconds: table.isStartupProcess(waiter.session) ? table.waitingSeconds(of: waiter.session) : nil
                     )
                 }
             )
         }
     }
 
-    /// The report as an indented tree.
+    /// The report as an indented tree, then, on a standby whose replay is stalled, what
+    /// the stall does.
     public func renderText() -> String {
-        if objects.isEmpty { return "No session is waiting for a lock.\n" }
+        if objects.isEmpty { return "No session is waiting for a lock.\n" + renderStandbyText() }
         var lines: [String] = []
         for object in objects {
             lines.append("\(object.name) (\(object.type)): \(object.holders.count) holding, \(object.waiters.count) waiting")
@@ -67,7 +76,7 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
                 lines.append(contentsOf: Self.details(holder.session))
             }
             for waiter in object.waiters {
-                lines.append("  waits #\(waiter.position)  \(Self.describe(waiter.session))  \(waiter.mode.pgLocksName)")
+                lines.append("  waits #\(waiter.position)  \(Self.describe(waiter.session, waiting: waiter.waitingSeconds))  \(waiter.mode.pgLocksName)")
                 if !waiter.blockedBy.isEmpty {
                     lines.append("      blocked by pid \(waiter.blockedBy.map(String.init).joined(separator: ", pid ")) (holding a conflicting lock)")
                 }
@@ -77,10 +86,20 @@ public struct LockQueueReport: Codable, Sendable, Equatable {
                 lines.append(contentsOf: Self.details(waiter.session))
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n") + "\n" + renderStandbyText()
     }
 
-    private static func describe(_ session: LockTableSession) -> String {
+    /// The stalled-replay lines of a standby, empty when replay is not waiting.
+    public func renderStandbyText() -> String {
+        standby?.renderText() ?? ""
+    }
+
+    private static func describe(_ session: LockTableSession, waiting: Double? = nil) -> String {
+        if session.isStartupProcess {
+            var startup = "startup (WAL replay)" + (session.pid.map { " pid \($0)" } ?? "")
+            if let waiting { startup += ", waiting \(DurationText.human(.seconds(waiting)))" }
+            return startup
+        }
         var parts = [session.pid.map { "pid \($0)" } ?? "prepared \(session.virtualTransaction)"]
         if let state = session.state { parts.append(state) }
         if let age = session.transactionAgeSeconds { parts.append("xact \(DurationText.human(.seconds(age)))") }

@@ -36,11 +36,14 @@ public struct LockSnapshot: Sendable {
     public let takenAt: Double
     /// `server_version_num` of the server it was read from.
     public let serverVersion: Int
+    /// Set when the server is a hot standby (`pg_is_in_recovery()`), nil on a primary.
+    public let standby: StandbyRecovery?
 
-    public init(locks: [Lock], activity: [Int32: SessionActivity], takenAt: Double, serverVersion: Int) {
+    public init(locks: [Lock], activity: [Int32: SessionActivity], takenAt: Double, serverVersion: Int, standby: StandbyRecovery? = nil) {
         self.locks = locks
         self.activity = activity
         self.takenAt = takenAt
         self.serverVersion = serverVersion
+        self.standby = standby
     }
 }

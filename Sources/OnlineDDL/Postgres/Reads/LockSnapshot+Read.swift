@@ -3,7 +3,8 @@ import OnlineDDLLocking
 extension LockSnapshot {
     /// Reads the lock table of the connection's database (and shared objects), leaving out
     /// the reading session itself. Predicate locks (`SIReadLock`) are not queue locks and
-    /// are left out too.
+    /// are left out too. On a hot standby it also reads `max_standby_streaming_delay`, in
+    /// the same round trip.
     public static func read(from connection: Connection) throws(PostgresError) -> LockSnapshot {
         let waitStart = connection.serverVersion >= 140000 ? "extract(epoch FROM l.waitstart)::float8" : "NULL::float8"
         let result = try connection.preparedQuery("""
@@ -21,7 +22,10 @@ extension LockSnapshot {
                    extract(epoch FROM a.query_start)::float8 AS query_start,
                    extract(epoch FROM a.state_change)::float8 AS state_change,
                    a.wait_event_type, a.wait_event, left(a.query, 2048) AS query, a.backend_type,
-                   extract(epoch FROM clock_timestamp())::float8 AS taken_at
+                   extract(epoch FROM clock_timestamp())::float8 AS taken_at,
+                   pg_is_in_recovery() AS in_recovery,
+                   (SELECT setting::float8 FROM pg_settings WHERE name = 'max_standby_streaming_delay')
+                       AS max_standby_streaming_delay_ms
               -- One row with NULL locks when there are none, so that an idle server answers
               -- with its clock in the same round trip.
               FROM (VALUES (true)) AS always (row)
@@ -34,6 +38,10 @@ extension LockSnapshot {
         var locks: [Lock] = []
         var activity: [Int32: SessionActivity] = [:]
         var takenAt = 0.0
+        var standby: StandbyRecovery?
+        if let row = result.rows.first, try row.decode("in_recovery", as: Bool.self) {
+            standby = StandbyRecovery(maxStandbyStreamingDelay: .init(milliseconds: try row.decode("max_standby_streaming_delay_ms")))
+        }
         for row in result.rows {
             takenAt = try row.decode("taken_at")
             guard let modeName = try row.decode("mode", as: String?.self), let mode = LockMode(pgLocksName: modeName) else { continue }
@@ -56,6 +64,7 @@ extension LockSnapshot {
                 )
             }
         }
-        return LockSnapshot(locks: locks, activity: activity, takenAt: takenAt, serverVersion: connection.serverVersion)
+        return LockSnapshot(locks: locks, activity: activity, takenAt: takenAt, serverVersion: connection.serverVersion,
+                            standby: standby)
     }
 }
