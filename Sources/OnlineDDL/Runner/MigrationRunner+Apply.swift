@@ -312,8 +312,15 @@ extension MigrationRunner {
                 }
                 quietLook = nil
                 let statement = context.statements[index]
+                var concurrentWaits: [ConcurrentWait]?
+                if configuration.predict, !context.deferred, let concurrent = statement.resolved.concurrentStatement {
+                    concurrentWaits = try passConcurrentGate(
+                        concurrent, at: statement.position, ownLock: statement.locks.first, control: context.control)
+                }
                 if configuration.predict, !context.deferred, !statement.locks.isEmpty {
-                    try passGate(statement.locks, at: statement.position, runnerPID: nil, control: context.control, first: first)
+                    try passGate(
+                        statement.locks, at: statement.position, runnerPID: nil, control: context.control, first: first,
+                        concurrentWaits: concurrentWaits)
                 }
                 action = machine.gatePassed()
             case .run:

@@ -104,7 +104,34 @@ extension RunEvent {
         public let verdict: GateAssessment.Verdict
         public let predictions: [LockWaitPrediction]
         public let blockers: [GateBlocker]
-        enum CodingKeys: String, CodingKey { case position, verdict, predictions, blockers }
+        /// For a `CONCURRENTLY` statement, what it would wait for between its own
+        /// transactions, phase by phase (only written for those statements).
+        public var concurrentWaits: [ConcurrentWait]? = nil
+        enum CodingKeys: String, CodingKey {
+            case position, verdict, predictions, blockers
+            case concurrentWaits = "concurrent_waits"
+        }
+
+        public init(
+            position: StatementPosition, verdict: GateAssessment.Verdict, predictions: [LockWaitPrediction],
+            blockers: [GateBlocker], concurrentWaits: [ConcurrentWait]? = nil
+        ) {
+            self.position = position
+            self.verdict = verdict
+            self.predictions = predictions
+            self.blockers = blockers
+            self.concurrentWaits = concurrentWaits
+        }
+
+        /// Writes `concurrent_waits` only for `CONCURRENTLY` statements.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(position, forKey: .position)
+            try container.encode(verdict, forKey: .verdict)
+            try container.encode(predictions, forKey: .predictions)
+            try container.encode(blockers, forKey: .blockers)
+            try container.encodeIfPresent(concurrentWaits, forKey: .concurrentWaits)
+        }
     }
 
     /// The runner does not send the statement: it would queue behind a long transaction.

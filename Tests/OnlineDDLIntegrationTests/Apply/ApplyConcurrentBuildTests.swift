@@ -19,7 +19,8 @@ struct ApplyConcurrentBuildTests {
     /// A REPEATABLE READ transaction on another table holds a snapshot older than the build:
     /// `WaitForOlderSnapshots` waits for it after the index is built and validated. With a
     /// 200 ms lock timeout on the session, that wait used to cancel the whole build, again
-    /// and again; now the build waits it out and is done once.
+    /// and again; now the build waits it out and is done once. (Without the gate, as when
+    /// the snapshot is taken after the gate looked.)
     @Test func aBuildWaitingForAnOldSnapshotIsBuiltOnce() throws {
         let fixture = try ApplyFixture(["0001_index.sql": "CREATE INDEX CONCURRENTLY {t}_v_idx ON {t} (v);\n"], prefix: "cic_once")
         let other = fixture.table + "_other"
@@ -32,7 +33,7 @@ struct ApplyConcurrentBuildTests {
         try report.run("BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM \(other)")
         DispatchQueue.global().asyncAfter(deadline: .now() + 2.5) { report.send("COMMIT") }
         let started = Date()
-        let output = try fixture.applyCLI(["--format", "json", "--lock-timeout", "200ms"])
+        let output = try fixture.applyCLI(["--format", "json", "--lock-timeout", "200ms", "--no-predict"])
         let elapsed = Date().timeIntervalSince(started)
         #expect(output.status == 0, "\(output.combined)")
         let events = try events(output)
@@ -46,6 +47,30 @@ struct ApplyConcurrentBuildTests {
             "SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass($1)", [fixture.table + "_v_idx"]
         ).rows.map { try $0.decode("indisvalid", as: Bool.self) }
         #expect(valid == [true])
+    }
+
+    /// With the gate, the same old snapshot holds the build back before it starts: apply
+    /// names the session it would wait for (`waiting`), starts once it ended, and the build
+    /// then waits for nobody.
+    @Test func theGateHoldsABuildBackWhileAnOldSnapshotExists() throws {
+        let fixture = try ApplyFixture(["0001_index.sql": "CREATE INDEX CONCURRENTLY {t}_v_idx ON {t} (v);\n"], prefix: "cic_gate")
+        let other = fixture.table + "_other"
+        try fixture.observer.execute("CREATE TABLE \(fixture.table) (v int); CREATE TABLE \(other) (v int)")
+        defer { _ = try? fixture.observer.execute("DROP TABLE IF EXISTS \(other)") }
+        let report = try SessionWorker(url: try TestDatabase.url(), label: "old-snapshot")
+        try report.run("BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM \(other)")
+        DispatchQueue.global().asyncAfter(deadline: .now() + 2) { report.send("COMMIT") }
+        let output = try fixture.applyCLI(["--format", "json", "--lock-timeout", "200ms"])
+        #expect(output.status == 0, "\(output.combined)")
+        let events = try events(output)
+        let waiting = named("waiting", in: events)
+        let blockers = waiting.flatMap { ($0["blockers"] as? [[String: Any]]) ?? [] }
+        #expect(blockers.contains { ($0["pid"] as? Int) == Int(report.pid) && ($0["reason"] as? String)?.hasPrefix("waiting for old snapshots") == true },
+                "\(output.standardOutput)")
+        #expect(waiting.first?["relation"] as? String == "public.\(fixture.table)")
+        #expect(named("attempt_failed", in: events).isEmpty && named("build_waiting", in: events).isEmpty, "\(output.standardOutput)")
+        let predicted = try #require(named("statement_predicted", in: events).first)
+        #expect(predicted["concurrent_waits"] is [Any], "\(predicted)")
     }
 
     /// A session holding SHARE on the table keeps the build in the queue for its SHARE UPDATE

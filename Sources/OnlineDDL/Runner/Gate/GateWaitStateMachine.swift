@@ -1,3 +1,4 @@
+import OnlineDDLLocking
 import OnlineDDLSupport
 
 /// The prediction gate's wait before a statement or an attempt as a value, like
@@ -26,14 +27,25 @@ struct GateWaitStateMachine {
     let maxWait: Duration
     /// `--check-interval`.
     let checkInterval: Duration
+    /// The statement's own lock, named in `waiting` when the assessment predicts no lock
+    /// (a `CONCURRENTLY` statement held back for the transactions it would wait for).
+    let ownLock: RelationLock?
+    /// What a `CONCURRENTLY` statement would wait for between its own transactions, for
+    /// `statement_predicted`.
+    let concurrentWaits: [ConcurrentWait]?
     /// The long blockers last reported; nil until the gate first has to wait.
     private var reportedBlockers: [Int32?]?
 
-    init(position: StatementPosition, waitIfBlocked: Bool, maxWait: Duration, checkInterval: Duration) {
+    init(
+        position: StatementPosition, waitIfBlocked: Bool, maxWait: Duration, checkInterval: Duration,
+        ownLock: RelationLock? = nil, concurrentWaits: [ConcurrentWait]? = nil
+    ) {
         self.position = position
         self.waitIfBlocked = waitIfBlocked
         self.maxWait = maxWait
         self.checkInterval = checkInterval
+        self.ownLock = ownLock
+        self.concurrentWaits = concurrentWaits
     }
 
     /// The gate looked and found `assessment`, `waited` after its first look began;
@@ -43,7 +55,7 @@ struct GateWaitStateMachine {
             return .proceed(
                 .init(
                     position: position, verdict: assessment.verdict, predictions: assessment.predictions,
-                    blockers: assessment.blockers),
+                    blockers: assessment.blockers, concurrentWaits: concurrentWaits),
                 lockWait: reportedBlockers == nil ? .zero : waited)
         }
         // Young sessions come and go in the list on a busy table: report only changes of
@@ -51,7 +63,8 @@ struct GateWaitStateMachine {
         let blockerPIDs = assessment.blockers.filter(\.isLong).map(\.pid).sorted { ($0 ?? -1) < ($1 ?? -1) }
         let request = assessment.predictions.last
         let waiting = RunEvent.Waiting(
-            position: position, relation: request?.relation ?? "", mode: request?.mode ?? .accessExclusive,
+            position: position, relation: request?.relation ?? ownLock?.relation ?? "",
+            mode: request?.mode ?? ownLock?.mode ?? .accessExclusive,
             blockers: assessment.blockers, waitedSeconds: waited.seconds,
             nextCheckMilliseconds: checkInterval.wholeMilliseconds)
         let report: RunEvent

@@ -1,7 +1,7 @@
 import Testing
 @testable import OnlineDDLParsing
 
-@Suite("Rules: ignore comments")
+@Suite("Lint: ignore comments")
 struct RuleSuppressionTests {
     private let index = "CREATE INDEX i ON t (a)"
 

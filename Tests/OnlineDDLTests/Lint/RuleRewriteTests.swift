@@ -1,7 +1,7 @@
 import Testing
 @testable import OnlineDDL
 
-@Suite("Rules: table rewrites")
+@Suite("Lint: table rewrites")
 struct RuleRewriteTests {
     @Test func volatileDefault() throws {
         let finding = try expectOneFinding(

@@ -1,7 +1,7 @@
 import Testing
 @testable import OnlineDDLParsing
 
-@Suite("Rules: maintenance and unanalyzed statements")
+@Suite("Lint: maintenance and unanalyzed statements")
 struct RuleMaintenanceTests {
     @Test func vacuumFull() throws {
         let finding = try expectOneFinding(

@@ -1,7 +1,7 @@
 import Testing
 @testable import OnlineDDLParsing
 
-@Suite("Rules: SQL identifiers")
+@Suite("Lint: SQL identifiers")
 struct RuleSQLIdentifierTests {
     @Test func identifiersAreQuotedLikeQuoteIdent() {
         #expect(SQLIdentifier.quoted("orders") == "orders")

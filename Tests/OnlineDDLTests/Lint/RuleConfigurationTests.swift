@@ -3,7 +3,7 @@ import Testing
 @testable import OnlineDDLLint
 @testable import OnlineDDLParsing
 
-@Suite("Rules: configuration, ordering and encoding")
+@Suite("Lint: configuration, ordering and encoding")
 struct RuleConfigurationTests {
     private let sql = "ALTER TABLE t DROP COLUMN a;\nCREATE INDEX i ON t (a);"
 

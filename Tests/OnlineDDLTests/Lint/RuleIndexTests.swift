@@ -1,7 +1,7 @@
 import Testing
 @testable import OnlineDDLLocking
 
-@Suite("Rules: index builds")
+@Suite("Lint: index builds")
 struct RuleIndexTests {
     private let concurrentNote = "-- CONCURRENTLY cannot run in a transaction block: put this in a migration file of its own\n"
 

@@ -1,7 +1,7 @@
 import Testing
 @testable import OnlineDDL
 
-@Suite("Rules: renames and drops")
+@Suite("Lint: renames and drops")
 struct RuleCompatibilityTests {
     @Test func renameTable() throws {
         let finding = try expectOneFinding(

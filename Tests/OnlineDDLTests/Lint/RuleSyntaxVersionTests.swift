@@ -2,7 +2,7 @@ import Testing
 @testable import OnlineDDLLint
 @testable import OnlineDDLParsing
 
-@Suite("Rules: syntax newer than the target version")
+@Suite("Lint: syntax newer than the target version")
 struct RuleSyntaxVersionTests {
     private let rule = "syntax-needs-newer-postgres"
 

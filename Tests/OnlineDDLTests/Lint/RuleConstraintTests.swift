@@ -1,7 +1,7 @@
 import Testing
 @testable import OnlineDDL
 
-@Suite("Rules: constraints and NOT NULL")
+@Suite("Lint: constraints and NOT NULL")
 struct RuleConstraintTests {
     @Test func checkWithoutNotValid() throws {
         let finding = try expectOneFinding(

@@ -3,7 +3,7 @@ import Testing
 @testable import OnlineDDLLint
 @testable import OnlineDDLPlanning
 
-@Suite("Rules: documentation pages")
+@Suite("Lint: documentation pages")
 struct RuleDocumentationTests {
     /// `docs/rules` in the package, found from this file's path.
     private static let rulesDirectory = URL(fileURLWithPath: #filePath)

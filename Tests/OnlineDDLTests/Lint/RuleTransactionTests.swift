@@ -3,7 +3,7 @@ import Testing
 @testable import OnlineDDLLint
 @testable import OnlineDDLParsing
 
-@Suite("Rules: transactions")
+@Suite("Lint: transactions")
 struct RuleTransactionTests {
     private func analyses(_ sql: String) throws -> [StatementAnalysis] {
         AnalyzedScript(script: try SQLScript(file: "m.sql", text: sql), postgresMajorVersion: 15).analyses

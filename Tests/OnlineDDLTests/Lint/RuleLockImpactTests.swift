@@ -3,7 +3,7 @@ import Testing
 @testable import OnlineDDLLint
 @testable import OnlineDDLLocking
 
-@Suite("Rules: lock phrasing and SQL types")
+@Suite("Lint: lock phrasing and SQL types")
 struct RuleLockImpactTests {
     @Test func phrasesComeFromTheConflictTable() {
         #expect(LockImpact(mode: .accessExclusive).phrase(on: "t") == "AccessExclusiveLock (ACCESS EXCLUSIVE) on t, which blocks "
