@@ -20,16 +20,26 @@ struct ParseTreeKindStringTests {
             .appendingPathComponent("Sources/OnlineDDL")
     }
 
-    /// Every `file:line: literal` outside the decoding folders.
-    private static func offendingLines() throws -> [String] {
+    /// Folders of Sources/OnlineDDL whose code reads parse trees node by node: the decoding
+    /// layer and the statement analyzers, which walk subtrees (`IndexElem`, `FuncCall`, …).
+    /// The catalog, the rules, the reads and everything above see typed facts only.
+    private static let treeReadingFolders = ["Analysis/", "Parsing/"]
+
+    /// A parse-node type named in a string: `typed("Constraint")`, `nodeType == "A_Const"`.
+    private static var nodeTypeLiteral: Regex<Substring> {
+        #/(?:\.typed\(|nodeType\s*==\s*)"[A-Za-z_]+"/#
+    }
+
+    /// Every `file:line: match` of `pattern` outside `allowed` folders.
+    private static func offendingLines(_ pattern: Regex<Substring>, outside allowed: [String]) throws -> [String] {
         let root = sourcesFolder.standardizedFileURL.path + "/"
         let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
         var found: [String] = []
-        for file in files.sorted() where file.hasSuffix(".swift") && !decodingFolders.contains(where: file.hasPrefix) {
+        for file in files.sorted() where file.hasSuffix(".swift") && !allowed.contains(where: file.hasPrefix) {
             let text = try String(contentsOfFile: root + file, encoding: .utf8)
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 if line.trimmingCharacters(in: .whitespaces).hasPrefix("//") { continue }
-                for match in line.matches(of: kindLiteral) {
+                for match in line.matches(of: pattern) {
                     found.append("Sources/OnlineDDL/\(file):\(number + 1): \(match.output)")
                 }
             }
@@ -43,8 +53,16 @@ struct ParseTreeKindStringTests {
     }
 
     @Test func noKindStringOutsideTheDecodingLayer() throws {
-        let offending = try Self.offendingLines()
+        let offending = try Self.offendingLines(Self.kindLiteral, outside: Self.decodingFolders)
         #expect(offending.isEmpty, "decode these in Analysis/Decoding and switch over the enum:\n\(offending.joined(separator: "\n"))")
+    }
+
+    @Test func noParseTreeIsWalkedAboveTheAnalysis() throws {
+        let offending = try Self.offendingLines(Self.nodeTypeLiteral, outside: Self.treeReadingFolders)
+        #expect(offending.isEmpty, "decode these in Analysis/Decoding into facts:\n\(offending.joined(separator: "\n"))")
+        #expect("x.typed(\"Constraint\")?".contains(Self.nodeTypeLiteral))
+        #expect("node.nodeType == \"A_Const\"".contains(Self.nodeTypeLiteral))
+        #expect(!"typed(.alterTable)".contains(Self.nodeTypeLiteral))
     }
 
     @Test func theScanRecognizesKindStrings() {

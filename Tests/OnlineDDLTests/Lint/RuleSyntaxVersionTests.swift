@@ -1,4 +1,5 @@
 import Testing
+@testable import OnlineDDLAnalysis
 @testable import OnlineDDLLint
 @testable import OnlineDDLParsing
 

@@ -1,3 +1,4 @@
+import OnlineDDLAnalysis
 import OnlineDDLParsing
 
 /// Pieces of one statement's own text, located with parse-tree positions and PostgreSQL's
@@ -30,27 +31,19 @@ struct StatementSource: Sendable {
     /// The text of the constraint that `ALTER TABLE` subcommand number `index` adds, from
     /// `CONSTRAINT name` (or the constraint keyword) to the end of the subcommand.
     func addedConstraint(subcommand index: Int) -> String? {
-        guard let location = subcommand(index)?["def"]?.typed("Constraint")?["location"]?.intValue else { return nil }
+        guard let location = statement.addedConstraintLocation(subcommand: index) else { return nil }
         return clause(from: localOffset(location))
     }
 
     /// The `DEFAULT` expression of the column that `ALTER TABLE` subcommand number `index`
     /// adds, as written.
     func addedColumnDefault(subcommand index: Int) -> String? {
-        let constraints = (subcommand(index)?["def"]?.typed("ColumnDef")?["constraints"]?.elements ?? [])
-            .compactMap { $0.typed("Constraint") }
-        guard let location = constraints.first(where: { $0.constraintKind == .defaultValue })?["location"]?.intValue
-        else { return nil }
-        let start = localOffset(location)
-        let nextConstraint = constraints.compactMap { $0["location"]?.intValue }.map(localOffset).filter { $0 > start }.min()
+        guard let locations = statement.addedColumnDefaultLocation(subcommand: index) else { return nil }
+        let start = localOffset(locations.defaultValue)
+        let nextConstraint = locations.constraints.map(localOffset).filter { $0 > start }.min()
         guard let keyword = tokens.firstIndex(where: { $0.byteRange.lowerBound >= start }), keyword + 1 < tokens.count
         else { return nil }
         return clause(from: tokens[keyword + 1].byteRange.lowerBound, before: nextConstraint)
-    }
-
-    private func subcommand(_ index: Int) -> ParseNode? {
-        let commands = statement.tree.typed(.alterTable)?["cmds"]?.elements ?? []
-        return commands.indices.contains(index) ? commands[index].typed("AlterTableCmd") : nil
     }
 
     private func localOffset(_ scriptOffset: Int) -> Int {
