@@ -57,6 +57,18 @@ public struct GateAssessment: Sendable, Equatable {
 
     /// How long a session may sit idle inside its transaction before it counts as long.
     public static let defaultIdleGrace = 0.1
+
+    /// This verdict with the standbys' looks: the gate waits when any standby must be
+    /// waited for, and reports the standbys' blockers after the primary's. A young reader
+    /// on a standby makes a clear verdict ``Verdict/proceed``: its startup process will
+    /// wait for it briefly.
+    func including(_ standbys: [StandbyAssessment]) -> GateAssessment {
+        let standbyBlockers = standbys.flatMap(\.blockers)
+        guard !standbyBlockers.isEmpty else { return self }
+        let mustWait = verdict == .wait || standbys.contains(where: \.mustWait)
+        return GateAssessment(
+            verdict: mustWait ? .wait : .proceed, predictions: predictions, blockers: blockers + standbyBlockers)
+    }
 }
 
 /// A session the runner's request would wait for, and whether it is a long transaction.
@@ -75,9 +87,29 @@ public struct GateBlocker: Sendable, Equatable, Codable {
     /// `autovacuum running for 0.2 s`, `queued behind pid 4242 (idle in transaction)`,
     /// `young transaction`.
     public let reason: String
+    /// The hot standby the session is on (its redacted connection string), or nil for the
+    /// primary. A standby blocker without `pid` is a state of replay itself, such as
+    /// `replay paused`.
+    public let standby: String?
+
+    /// Creates a value with every property given; `standby` nil for the primary.
+    public init(
+        pid: Int32?, applicationName: String?, user: String?, state: String?, transactionAgeSeconds: Double?,
+        query: String?, isLong: Bool, reason: String, standby: String? = nil
+    ) {
+        self.pid = pid
+        self.applicationName = applicationName
+        self.user = user
+        self.state = state
+        self.transactionAgeSeconds = transactionAgeSeconds
+        self.query = query
+        self.isLong = isLong
+        self.reason = reason
+        self.standby = standby
+    }
 
     enum CodingKeys: String, CodingKey {
-        case pid, user, state, query, reason
+        case pid, user, state, query, reason, standby
         case applicationName = "application_name"
         case transactionAgeSeconds = "transaction_age_seconds"
         case isLong = "long"
