@@ -43,7 +43,7 @@ struct StallBenchmark {
         try database { () throws(PostgresError) in
             try admin.execute("CREATE TABLE \(table) (id bigserial PRIMARY KEY, writer int NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp())")
         }
-        let writers = try WriterPool(databaseURL: options.databaseURL, table: table, count: options.writers, pause: options.pause)
+        let writers = try ClientPool.writers(databaseURL: options.databaseURL, table: table, count: options.writers, pause: options.pause)
         sleep(until: clock.now + Self.warmUp)
 
         let blocker = try connect()

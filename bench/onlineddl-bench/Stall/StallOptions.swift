@@ -34,12 +34,14 @@ struct StallOptions {
         guard !databaseURL.isEmpty, !onlineddl.isEmpty, !psql.isEmpty else { throw BenchmarkError(Self.usage) }
     }
 
-    private static func positive(_ text: String, _ name: String) throws(BenchmarkError) -> Int {
+    /// `text` as a positive whole number, for option `name`.
+    static func positive(_ text: String, _ name: String) throws(BenchmarkError) -> Int {
         guard let number = Int(text), number > 0 else { throw BenchmarkError("\(name) must be a positive number") }
         return number
     }
 
-    private static func duration(_ text: String, _ name: String) throws(BenchmarkError) -> Duration {
+    /// `text` as a duration, for option `name`.
+    static func duration(_ text: String, _ name: String) throws(BenchmarkError) -> Duration {
         do {
             return try DurationText.parse(text)
         } catch {
