@@ -115,6 +115,9 @@ struct ApplyCommand: ParsableCommand {
         defer { withExtendedLifetime(signals) {} }
         let target = connection.connectionString(project)
         Console.verbose("applying \(prepared.count) file(s) from \(folder.directory) to \(target.redacted)", enabled: connection.verbose)
+        for standby in configuration.standbys {
+            Console.verbose("checking standby \(standby.name)\(standby.isOptional ? " (optional)" : "")", enabled: connection.verbose)
+        }
         let runner = MigrationRunner(connectionString: target, configuration: configuration, cancellation: cancellation, emit: reporter.report)
         do {
             try runner.run(prepared)

@@ -46,7 +46,7 @@ extension MigrationRunner {
             // ready first, so that a quiet read serves as the first unit's gate check too.
             let session = try migrationSession(migration.directives)
             // The standbys' lock tables are read by OID, which only the catalog gives.
-            let deferrable = configuration.standbys.isEmpty
+            let deferrable = (configuration.standbys.isEmpty || !configuration.predict)
                 && !unresolved.contains { $0.needsCatalog(lockStrategy: configuration.lockStrategy) }
             var statements = unresolved
             var quietLook: LockSnapshot?
