@@ -22,9 +22,9 @@ struct StandbyStallBenchmark {
 
     /// Runs the four runs in order and returns the report's lines.
     func run() throws(BenchmarkError) -> [String] {
-        let admin = try connect(options.databaseURL)
-        let standby = try connect(options.standbyURL)
-        let version = try database { () throws(PostgresError) in
+        let admin = try Bench.connect(options.databaseURL)
+        let standby = try Bench.connect(options.standbyURL)
+        let version = try Bench.database { () throws(PostgresError) in
             try admin.execute("DROP SCHEMA IF EXISTS \(Self.schema) CASCADE; CREATE SCHEMA \(Self.schema)")
             return try admin.query("SHOW server_version").rows[0].decode(0, as: String.self)
         }
@@ -44,24 +44,24 @@ struct StandbyStallBenchmark {
     ) throws(BenchmarkError) -> StandbyStallRunResult {
         let table = "\(Self.schema).t_\(number)"
         let column = "added_\(number)"
-        try database { () throws(PostgresError) in
+        try Bench.database { () throws(PostgresError) in
             try admin.execute("CREATE TABLE \(table) (id int); INSERT INTO \(table) SELECT generate_series(1, 1000)")
         }
         try catchUp(standby, with: admin)
         let cancellationsBefore = try cancellations(on: standby)
         let readers = try ClientPool.readers(databaseURL: options.standbyURL, table: table, count: options.readers, pause: options.pause)
-        sleep(until: clock.now + Self.warmUp)
+        Bench.sleep(until: clock.now + Self.warmUp)
 
-        let report = try connect(options.standbyURL)
+        let report = try Bench.connect(options.standbyURL)
         let reportStart = clock.now
-        try database { () throws(PostgresError) in
+        try Bench.database { () throws(PostgresError) in
             try report.execute("SET application_name = 'standby-report'; BEGIN; SELECT count(*) FROM \(table)")
         }
-        sleep(until: reportStart + Self.launchDelay)
+        Bench.sleep(until: reportStart + Self.launchDelay)
         let migration = try launch(
             migrator, statement: "ALTER TABLE \(table) ADD COLUMN \(column) text", number: number,
             directory: migrations.appendingPathComponent("run_\(number)"))
-        sleep(until: reportStart + options.report)
+        Bench.sleep(until: reportStart + options.report)
         let commit = clock.now
         let reportError: String?
         do {
@@ -88,7 +88,7 @@ struct StandbyStallBenchmark {
             try waitFor(column, of: "t_\(number)", on: standby)
             replicatedAt = clock.now
         }
-        sleep(until: max(commit, outcome?.exitedAt ?? commit) + Self.tail)
+        Bench.sleep(until: max(commit, outcome?.exitedAt ?? commit) + Self.tail)
         let samples = readers.stop()
         return StandbyStallRunResult(
             migrator: migrator, latency: LatencySummary(samples, sentIn: reportStart..<(commit + Self.tail)),
@@ -100,88 +100,52 @@ struct StandbyStallBenchmark {
     private func launch(
         _ migrator: StandbyMigrator, statement: String, number: Int, directory: URL
     ) throws(BenchmarkError) -> MigrationProcess? {
-        let executable: String
-        var arguments: [String]
+        let tool: Bench.Tool
         switch migrator {
-        case .none:
-            return nil
-        case .psql:
-            executable = options.psql
-            arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", options.databaseURL, "-c", statement]
+        case .none: return nil
+        case .psql: tool = .psql(path: options.psql)
         case .onlineddl, .onlineddlStandby:
-            do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                try "\(statement);\n".write(to: directory.appendingPathComponent("0001_add_column.sql"), atomically: true, encoding: .utf8)
-            } catch {
-                throw BenchmarkError("could not write the migration: \(error)")
-            }
-            executable = options.onlineddl
-            arguments = [
-                "apply", directory.path, "--database-url", options.databaseURL,
-                "--history-table", "\(Self.schema).history_\(number)", "--format", "json",
-            ]
-            if migrator == .onlineddlStandby { arguments += ["--standby", options.standbyURL] }
+            tool = .onlineddl(
+                path: options.onlineddl, historyTable: "\(Self.schema).history_\(number)",
+                arguments: migrator == .onlineddlStandby ? ["--standby", options.standbyURL] : [])
         }
-        do {
-            return try MigrationProcess(executable: executable, arguments: arguments)
-        } catch {
-            throw BenchmarkError("could not start \(executable): \(error)")
-        }
+        return try Bench.launch(tool, statement: statement, databaseURL: options.databaseURL, directory: directory)
     }
 
     /// Waits until the standby has replayed what the primary wrote so far.
     private func catchUp(_ standby: Connection, with primary: Connection) throws(BenchmarkError) {
-        let target = try database { () throws(PostgresError) in
+        let target = try Bench.database { () throws(PostgresError) in
             try primary.query("SELECT pg_current_wal_insert_lsn()::text").rows[0].decode(0, as: String.self)
         }
-        try poll("the standby to replay \(target)") { () throws(PostgresError) in
-            try standby.query("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn", [target]).rows[0].decode(0, as: Bool.self)
+        try poll("the standby to replay \(target)") { () throws(BenchmarkError) in
+            try Bench.database { () throws(PostgresError) in
+                try standby.query("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn", [target]).rows[0].decode(0, as: Bool.self)
+            }
         }
     }
 
     /// Waits until the standby's `table` has `column`.
     private func waitFor(_ column: String, of table: String, on standby: Connection) throws(BenchmarkError) {
-        try poll("\(table).\(column) on the standby") { () throws(PostgresError) in
-            try standby.query(
-                "SELECT count(*) FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = $3",
-                [Self.schema, table, column]
-            ).rows[0].decode(0, as: Int.self) == 1
+        try poll("\(table).\(column) on the standby") { () throws(BenchmarkError) in
+            try Bench.hasColumn(column, table: table, schema: Self.schema, on: standby)
         }
     }
 
     /// Queries the standby cancelled for holding a relation lock replay waited for.
     private func cancellations(on standby: Connection) throws(BenchmarkError) -> Int {
-        try database { () throws(PostgresError) in
+        try Bench.database { () throws(PostgresError) in
             try standby.query("SELECT confl_lock FROM pg_stat_database_conflicts WHERE datname = current_database()")
                 .rows[0].decode(0, as: Int.self)
         }
     }
 
-    private func poll(_ what: String, _ condition: () throws(PostgresError) -> Bool) throws(BenchmarkError) {
+    private func poll(_ what: String, _ condition: () throws(BenchmarkError) -> Bool) throws(BenchmarkError) {
         let deadline = clock.now + Self.migrationTimeout
         while clock.now < deadline {
-            if try database(condition) { return }
+            if try condition() { return }
             Thread.sleep(forTimeInterval: 0.005)
         }
         throw BenchmarkError("gave up waiting for \(what)")
-    }
-
-    private func connect(_ url: String) throws(BenchmarkError) -> Connection {
-        try database { () throws(PostgresError) in try Connection(ConnectionString(url)) }
-    }
-
-    @discardableResult
-    private func database<T>(_ body: () throws(PostgresError) -> T) throws(BenchmarkError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw BenchmarkError(error.description)
-        }
-    }
-
-    private func sleep(until deadline: ContinuousClock.Instant) {
-        let remaining = deadline - clock.now
-        if remaining > .zero { Thread.sleep(forTimeInterval: remaining.seconds) }
     }
 }
 

@@ -20,9 +20,7 @@ struct StandbyStallOptions {
     var report: Duration = .seconds(3)
 
     init(parsing arguments: [String]) throws(BenchmarkError) {
-        var remaining = arguments[...]
-        while let name = remaining.popFirst() {
-            guard let value = remaining.popFirst() else { throw BenchmarkError("\(name) needs a value\n\(Self.usage)") }
+        for (name, value) in try StallOptions.pairs(arguments, usage: Self.usage) {
             switch name {
             case "--database-url": databaseURL = value
             case "--standby-url": standbyURL = value
