@@ -95,7 +95,7 @@ let package = Package(
         ),
         .target(
             name: "OnlineDDLConfiguration",
-            dependencies: ["OnlineDDLRunner", "OnlineDDLPlanning", "OnlineDDLLint", "OnlineDDLMigrations", "OnlineDDLParsing", "OnlineDDLSupport"],
+            dependencies: ["OnlineDDLRunner", "OnlineDDLLint", "OnlineDDLMigrations", "OnlineDDLParsing", "OnlineDDLSupport"],
             path: "Sources/OnlineDDL/Configuration"
         ),
         // Re-exports every target above, as swift-nio's NIO does, for the command line,
