@@ -43,6 +43,7 @@ struct StandbyAssessmentTests {
         #expect(blocker.standby == standby)
         #expect(blocker.applicationName == "report")
         #expect(blocker.reason == "transaction open for 2.5 s")
+        #expect(blocker.condition == .lockHolder)
         #expect(blocker.query == "SELECT count(*) FROM t")
     }
 
@@ -79,6 +80,7 @@ struct StandbyAssessmentTests {
             snapshot(holders: [reader], startupWaits: [wait]), standby: standby, rules: rules)
         #expect(look.mustWait)
         #expect(look.blockers.map(\.pid) == [77])
+        #expect(look.blockers[0].condition == .startupWaiting)
         #expect(look.blockers[0].reason == "the startup process has waited for 2.5 s for it; replay stopped")
         let unknown = StandbySnapshot.StartupWait(startupPID: 31563, waitingSeconds: nil, holder: nil)
         #expect(StandbyAssessment.assess(snapshot(startupWaits: [unknown]), standby: standby, rules: rules).blockers
@@ -149,7 +151,7 @@ struct StandbyAssessmentTests {
         #expect(String(decoding: try encoder.encode(primary), as: UTF8.self) == #"{"long":true,"pid":1,"reason":"r"}"#)
         let look = StandbyAssessment.assess(snapshot(pause: .paused), standby: standby, rules: rules)
         #expect(String(decoding: try encoder.encode(look.blockers[0]), as: UTF8.self)
-            == #"{"long":true,"reason":"replay paused","standby":"host=replica-1 dbname=app"}"#)
+            == #"{"condition":"replay_paused","long":true,"reason":"replay paused","standby":"host=replica-1 dbname=app"}"#)
     }
 
     /// The gate's wait names the standby in its reports and in the give-up message.
@@ -168,5 +170,24 @@ struct StandbyAssessmentTests {
             return
         }
         #expect(failure.description.contains("standby host=replica-1 dbname=app (replay paused)"))
+    }
+
+    /// A new `waiting` event comes when the standby's cause changes, not when its lag grows.
+    @Test func theGateReportsAgainWhenTheStandbysConditionChanges() {
+        let position = StatementPosition(version: "1", file: "0001.sql", line: 1, column: 1, statement: 1)
+        var gate = GateWaitStateMachine(position: position, waitIfBlocked: true, maxWait: .seconds(60), checkInterval: .milliseconds(50))
+        let clear = GateAssessment(verdict: .clear, predictions: [], blockers: [])
+        func look(_ snapshot: StandbySnapshot) -> String {
+            switch gate.assessed(clear.including([StandbyAssessment.assess(snapshot, standby: standby, rules: rules)]), waited: .zero, lockWait: .zero) {
+            case .wait(let report, _): report.name
+            case .proceed: "proceed"
+            case .giveUp: "give up"
+            }
+        }
+        #expect(look(snapshot(pause: .paused)) == "waiting")
+        #expect(look(snapshot(pause: .paused)) == "still_waiting")
+        #expect(look(snapshot(received: 0x3000_1000, sinceCommit: 40)) == "waiting")
+        #expect(look(snapshot(received: 0x3000_1000, sinceCommit: 41)) == "still_waiting")
+        #expect(look(snapshot()) == "proceed")
     }
 }

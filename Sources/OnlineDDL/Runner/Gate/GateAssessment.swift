@@ -91,11 +91,13 @@ public struct GateBlocker: Sendable, Equatable, Codable {
     /// primary. A standby blocker without `pid` is a state of replay itself, such as
     /// `replay paused`.
     public let standby: String?
+    /// What on the standby makes readers wait; nil for the primary.
+    public let condition: StandbyCondition?
 
-    /// Creates a value with every property given; `standby` nil for the primary.
+    /// Creates a value with every property given; `standby` and `condition` nil for the primary.
     public init(
         pid: Int32?, applicationName: String?, user: String?, state: String?, transactionAgeSeconds: Double?,
-        query: String?, isLong: Bool, reason: String, standby: String? = nil
+        query: String?, isLong: Bool, reason: String, standby: String? = nil, condition: StandbyCondition? = nil
     ) {
         self.pid = pid
         self.applicationName = applicationName
@@ -106,10 +108,11 @@ public struct GateBlocker: Sendable, Equatable, Codable {
         self.isLong = isLong
         self.reason = reason
         self.standby = standby
+        self.condition = condition
     }
 
     enum CodingKeys: String, CodingKey {
-        case pid, user, state, query, reason, standby
+        case pid, user, state, query, reason, standby, condition
         case applicationName = "application_name"
         case transactionAgeSeconds = "transaction_age_seconds"
         case isLong = "long"

@@ -48,9 +48,9 @@ struct GateWaitStateMachine {
         }
         // Young sessions come and go in the list on a busy table: report only changes of
         // the long transactions the gate waits for.
-        // A standby's blocker is one per standby and pid (replay states have none).
+        // A standby's blocker is one per standby, condition and pid (replay states have none).
         let blockerPIDs = assessment.blockers.filter(\.isLong)
-            .map { "\($0.standby ?? "") \($0.pid.map(String.init) ?? "-")" }.sorted()
+            .map { "\($0.standby ?? "") \($0.condition?.rawValue ?? "") \($0.pid.map(String.init) ?? "-")" }.sorted()
         // Waiting for standbys only: the relation whose ACCESS EXCLUSIVE lock they would replay.
         let onlyStandbys = !assessment.blockers.contains { $0.isLong && $0.standby == nil }
             && assessment.blockers.contains { $0.isLong && $0.standby != nil }

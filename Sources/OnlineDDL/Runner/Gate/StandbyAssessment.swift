@@ -50,37 +50,37 @@ public struct StandbyAssessment: Sendable, Equatable {
     /// Decides on `snapshot`, read on the standby named `standby`.
     public static func assess(_ snapshot: StandbySnapshot, standby: String, rules: Rules) -> StandbyAssessment {
         var blockers: [GateBlocker] = []
-        func state(_ reason: String) -> GateBlocker {
+        func state(_ condition: StandbyCondition, _ reason: String) -> GateBlocker {
             GateBlocker(
                 pid: nil, applicationName: nil, user: nil, state: nil, transactionAgeSeconds: nil, query: nil, isLong: true,
-                reason: reason, standby: standby)
+                reason: reason, standby: standby, condition: condition)
         }
         if snapshot.pauseState != .notPaused {
-            blockers.append(state("replay \(snapshot.pauseState.rawValue)"))
+            blockers.append(state(.replayPaused, "replay \(snapshot.pauseState.rawValue)"))
         }
         for wait in snapshot.startupWaits {
             let waited = wait.waitingSeconds.map { " for \(DurationText.human(.seconds($0)))" } ?? ""
             let reason = "the startup process has waited\(waited) for it; replay stopped"
             if let holder = wait.holder {
-                blockers.append(blocker(holder, isLong: true, reason: reason, standby: standby, rules: rules))
+                blockers.append(blocker(holder, .startupWaiting, isLong: true, reason: reason, standby: standby, rules: rules))
             } else {
-                blockers.append(state("the startup process (pid \(wait.startupPID)) waits for a lock\(waited); replay stopped"))
+                blockers.append(state(.startupWaiting, "the startup process (pid \(wait.startupPID)) waits for a lock\(waited); replay stopped"))
             }
         }
         if let target = rules.replayTarget, let replayed = snapshot.replayedUpTo,
            !target.isReplayed(byReplayAt: replayed, pageSize: snapshot.walPageSize) {
-            blockers.append(state("has not replayed the last ACCESS EXCLUSIVE commit yet (replayed \(replayed), commit at \(target))"))
+            blockers.append(state(.replayBehind, "has not replayed the last ACCESS EXCLUSIVE commit yet (replayed \(replayed), commit at \(target))"))
         }
         let lag = snapshot.replayLagSeconds
         if rules.maxReplayLag > 0, lag > rules.maxReplayLag {
             blockers.append(state(
-                "replay lag \(DurationText.human(.seconds(lag))) (--max-replay-lag \(DurationText.format(.seconds(rules.maxReplayLag))))"))
+                .replayLag, "replay lag \(DurationText.human(.seconds(lag))) (--max-replay-lag \(DurationText.format(.seconds(rules.maxReplayLag))))"))
         }
         let waitedFor = Set(blockers.compactMap(\.pid))
         var seen: Set<Int32> = []
         for holder in snapshot.holders where !waitedFor.contains(holder.pid) && seen.insert(holder.pid).inserted {
             let reason = longReason(holder, rules: rules)
-            blockers.append(blocker(holder, isLong: reason != nil, reason: reason ?? "young transaction", standby: standby, rules: rules))
+            blockers.append(blocker(holder, .lockHolder, isLong: reason != nil, reason: reason ?? "young transaction", standby: standby, rules: rules))
         }
         return StandbyAssessment(standby: standby, blockers: blockers.sorted { $0.isLong && !$1.isLong })
     }
@@ -100,12 +100,28 @@ public struct StandbyAssessment: Sendable, Equatable {
     }
 
     private static func blocker(
-        _ holder: StandbySnapshot.LockHolder, isLong: Bool, reason: String, standby: String, rules: Rules
+        _ holder: StandbySnapshot.LockHolder, _ condition: StandbyCondition, isLong: Bool, reason: String, standby: String,
+        rules: Rules
     ) -> GateBlocker {
         GateBlocker(
             pid: holder.pid, applicationName: holder.applicationName, user: holder.user, state: holder.state,
             transactionAgeSeconds: holder.transactionAgeSeconds,
             query: holder.query.map { rules.queryTexts.text(of: $0).singleLine(limit: LockTableSession.queryLength) },
-            isLong: isLong, reason: reason, standby: standby)
+            isLong: isLong, reason: reason, standby: standby, condition: condition)
     }
+}
+
+/// What on a standby would make its readers wait behind a replayed ACCESS EXCLUSIVE lock.
+public enum StandbyCondition: String, Sendable, Codable {
+    /// A session there holds a lock on one of the relations (`pid` is the session).
+    case lockHolder = "lock_holder"
+    /// The startup process already waits for a lock, and replay has stopped (`pid` is the
+    /// session it waits for, when known).
+    case startupWaiting = "startup_waiting"
+    /// `pg_wal_replay_pause()`.
+    case replayPaused = "replay_paused"
+    /// Replay lags more than `--max-replay-lag`.
+    case replayLag = "replay_lag"
+    /// The standby has not replayed the last ACCESS EXCLUSIVE unit apply committed.
+    case replayBehind = "replay_behind"
 }
