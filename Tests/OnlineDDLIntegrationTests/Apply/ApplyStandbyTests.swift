@@ -195,6 +195,12 @@ struct ApplyStandbyTests {
         #expect(!failed.combined.contains("standby-s3cret"))
         #expect(try fixture.columns().isEmpty, "nothing was applied")
 
+        // A server that is not in recovery is no standby: its lock table says nothing about replay.
+        let primary = try fixture.applyCLI(["--standby", TestDatabase.url()])
+        #expect(primary.status == 1)
+        #expect(primary.standardError.contains("not a hot standby: pg_is_in_recovery() is false"))
+        #expect(try fixture.columns().isEmpty, "nothing was applied")
+
         let skipped = try fixture.applyCLI(["--standby-optional", unreachable, "--format", "json"])
         #expect(skipped.status == 0, "\(skipped.combined)")
         #expect(skipped.standardOutput.contains(#""event":"standby_skipped""#))
