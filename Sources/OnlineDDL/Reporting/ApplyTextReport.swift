@@ -66,7 +66,10 @@ public enum ApplyTextReport {
     /// The live line while the gate waits: elapsed time, the blocker, the next check.
     public static func progress(_ waiting: RunEvent.Waiting, colors: Bool) -> String {
         let shown = waiting.blockers.first { $0.isLong } ?? waiting.blockers.first
-        let blocker = shown.map { "pid \($0.pid.map(String.init) ?? "?") (\($0.reason))" } ?? "a session"
+        let blocker = shown.map { shown in
+            if let standby = shown.standby, shown.pid == nil { return "standby \(standby) (\(shown.reason))" }
+            return "pid \(shown.pid.map(String.init) ?? "?")\(shown.standby.map { " on standby \($0)" } ?? "") (\(shown.reason))"
+        } ?? "a session"
         let text = "  waiting \(DurationText.human(.milliseconds(Int64(waiting.waitedSeconds * 1000)))) for \(blocker); "
             + "next check in \(waiting.nextCheckMilliseconds) ms"
         return TextColor.dim.paint(text, enabled: colors)

@@ -208,6 +208,24 @@ struct ApplyStandbyTests {
         #expect(try fixture.columns() == ["id"])
     }
 
+    /// `standbys` in onlineddl.toml names an environment variable that holds the URL.
+    @Test func theConfigurationNamesStandbysByEnvironmentVariable() throws {
+        let fixture = try ApplyFixture(["0001_t.sql": "CREATE TABLE {t} (id int);\n"], prefix: "standby")
+        let config = (fixture.folder as NSString).appendingPathComponent("onlineddl.toml")
+        try Data("[apply]\nstandbys = [\"ONLINEDDL_TEST_REPLICA\"]\n".utf8).write(to: URL(fileURLWithPath: config))
+        let unset = try fixture.applyCLI(["--config", config])
+        #expect(unset.status == 2)
+        #expect(unset.standardError.contains("apply.standbys: names the environment variable ONLINEDDL_TEST_REPLICA, which is not set"))
+        let standbyURL = try TestDatabase.standbyURL()
+        let applied = try CLI.run(
+            ["apply", fixture.folder, "--database-url", TestDatabase.url(), "--history-table", fixture.history.description,
+             "--config", config, "--verbose"],
+            environment: ["ONLINEDDL_TEST_REPLICA": standbyURL])
+        #expect(applied.status == 0, "\(applied.combined)")
+        #expect(applied.standardError.contains("checking standby \(ConnectionString(standbyURL).redacted)"))
+        #expect(try fixture.columns() == ["id"])
+    }
+
     @Test func pausedReplayHoldsTheStatementBackUntilItResumes() throws {
         let fixture = try ApplyFixture(["0001_x.sql": "ALTER TABLE {t} ADD COLUMN x int;\n"], prefix: "standby")
         let standby = try TestStandby()
