@@ -8,12 +8,13 @@ struct StandbyLink {
 }
 
 extension MigrationRunner {
-    /// Opens a session on each standby: one that cannot be reached, or is no standby, fails
-    /// the run, unless it is optional (then it is reported and left out). Reads the
+    /// Opens a session on each standby (with the gate on): one that cannot be reached, or
+    /// is no standby, fails the run, unless it is optional (then it is reported and left out). Reads the
     /// database's OID on the primary: a physical standby's relations have the primary's OIDs.
     func connectStandbys(control: Connection) throws(RunFailure) {
         standbyLinks = []
-        guard !configuration.standbys.isEmpty else { return }
+        // Without the gate (--no-predict) nothing would read them.
+        guard !configuration.standbys.isEmpty, configuration.predict else { return }
         databaseID = try database { () throws(PostgresError) in
             UInt32(try control.query("SELECT oid::int8 AS oid FROM pg_database WHERE datname = current_database()")
                 .rows[0].decode("oid", as: Int64.self))

@@ -247,6 +247,39 @@ struct ApplyStandbyTests {
         try waitUntil("the column reached the standby", seconds: 5) { try standby.hasColumn("x", in: fixture.table) }
     }
 
+    /// Another ALTER, sent without apply, already waits in the standby's replay behind a
+    /// young report: replay has stopped for every table, so apply holds back its ALTER of
+    /// another table and names the session the startup process waits for (from pg_locks:
+    /// pg_blocking_pids says nothing for the startup process).
+    @Test func aStartupProcessAlreadyWaitingHoldsBackEveryAccessExclusiveStatement() throws {
+        let fixture = try ApplyFixture(["0001_x.sql": "ALTER TABLE {t} ADD COLUMN x int;\n"], prefix: "standby")
+        let standby = try TestStandby()
+        let other = TestDatabase.uniqueName("standby_other")
+        try fixture.observer.execute("CREATE TABLE \(other) (id int)")
+        defer { _ = try? fixture.observer.execute("DROP TABLE IF EXISTS \(other)") }
+        try table(fixture, standby)
+        let report = try SessionWorker(url: TestDatabase.standbyURL(), label: "report")
+        try report.run("SET application_name = 'report'; BEGIN; SELECT count(*) FROM \(other)")
+        report.send("SELECT pg_sleep(2); COMMIT")
+        try fixture.observer.execute("ALTER TABLE \(other) ADD COLUMN y int")
+        try waitUntil("the startup process waits", seconds: 5) {
+            try standby.connection.query(
+                "SELECT count(*) AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE a.backend_type = 'startup' AND NOT l.granted"
+            ).rows[0].decode("n", as: Int.self) > 0
+        }
+        let run = try BackgroundRun(try fixture.prepared(), configuration: try standbyConfiguration(fixture))
+        try run.waitFor(\.isWaiting)
+        #expect(try fixture.columns() == ["id"], "not sent while replay is stuck")
+        let waiting = run.events.compactMap { if case .waiting(let waiting) = $0.event { waiting } else { nil } }
+        let blocker = try #require(waiting.first?.blockers.first { $0.condition == .startupWaiting })
+        #expect(blocker.pid == report.pid)
+        #expect(blocker.applicationName == "report")
+        #expect(blocker.reason.hasPrefix("the startup process has waited"))
+        _ = try report.result(within: 10).get()
+        _ = try run.wait().get()
+        try waitUntil("the column reached the standby", seconds: 5) { try standby.hasColumn("x", in: fixture.table) }
+    }
+
     /// The standby applies commits 1.5 s late (recovery_min_apply_delay): the second ALTER
     /// waits until the standby has replayed the first, so replay never holds two.
     @Test func consecutiveAccessExclusiveMigrationsWaitForTheStandbyToReplayEachCommit() throws {
