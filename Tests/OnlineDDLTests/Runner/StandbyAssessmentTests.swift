@@ -15,7 +15,7 @@ struct StandbyAssessmentTests {
         pid: Int32 = 4242, state: String = "active", age: Double, inState: Double = 0, app: String = "report"
     ) -> StandbySnapshot.LockHolder {
         StandbySnapshot.LockHolder(
-            pid: pid, relationID: 16385, mode: "AccessShareLock", applicationName: app, user: "analyst", state: state,
+            pid: pid, relationID: 16385, mode: .accessShare, applicationName: app, user: "analyst", state: state,
             transactionAgeSeconds: age, stateSeconds: inState, query: "SELECT count(*)\n  FROM t")
     }
 

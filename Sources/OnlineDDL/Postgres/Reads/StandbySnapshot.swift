@@ -1,3 +1,5 @@
+import OnlineDDLLocking
+
 /// What a hot standby shows about the relations a primary statement will lock in ACCESS
 /// EXCLUSIVE mode: the standby's startup process replays that lock (standby.c
 /// `StandbyAcquireAccessExclusiveLock`), queues behind every session holding any lock on the
@@ -15,8 +17,8 @@ public struct StandbySnapshot: Sendable, Equatable {
     public struct LockHolder: Sendable, Equatable {
         public let pid: Int32
         public let relationID: UInt32
-        /// `pg_locks.mode`, as the server names it.
-        public let mode: String
+        /// `pg_locks.mode`; nil for a mode onlineddl does not know.
+        public let mode: LockMode?
         public let applicationName: String?
         public let user: String?
         public let state: String?
@@ -25,9 +27,12 @@ public struct StandbySnapshot: Sendable, Equatable {
         public let stateSeconds: Double?
         public let query: String?
 
+        /// Whether the session sits idle inside its transaction (aborted or not).
+        public var isIdleInTransaction: Bool { state?.hasPrefix("idle in transaction") == true }
+
         /// Creates a value with every property given.
         public init(
-            pid: Int32, relationID: UInt32, mode: String, applicationName: String?, user: String?, state: String?,
+            pid: Int32, relationID: UInt32, mode: LockMode?, applicationName: String?, user: String?, state: String?,
             transactionAgeSeconds: Double?, stateSeconds: Double?, query: String?
         ) {
             self.pid = pid
@@ -148,7 +153,7 @@ public struct StandbySnapshot: Sendable, Equatable {
             guard let pid = try row.decode("pid", as: Int32?.self) else { return nil }
             return LockHolder(
                 pid: pid, relationID: UInt32(truncatingIfNeeded: try row.decode("relation_id", as: Int64?.self) ?? 0),
-                mode: try row.decode("mode"), applicationName: try row.decode("application_name"),
+                mode: LockMode(pgLocksName: try row.decode("mode")), applicationName: try row.decode("application_name"),
                 user: try row.decode("usename"), state: try row.decode("state"),
                 transactionAgeSeconds: try row.decode("xact_age"), stateSeconds: try row.decode("state_age"),
                 query: try row.decode("query"))

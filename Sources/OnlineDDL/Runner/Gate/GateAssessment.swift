@@ -135,28 +135,42 @@ struct BlockerClassifier {
             isLong: reason != nil, reason: reason ?? "young transaction")
     }
 
+    /// Why a session's transaction counts as long by its own state, or nil: idle in it for
+    /// `idleGrace` seconds or more (an unknown idle time counts: the gate errs on the side
+    /// of not queueing), or open for `longTransactionAge` seconds or more. The standbys'
+    /// holders are judged the same way (``StandbyAssessment``).
+    static func longTransactionReason(
+        idleInTransaction: Bool, idleSeconds: Double?, transactionAgeSeconds: Double?, longTransactionAge: Double,
+        idleGrace: Double
+    ) -> String? {
+        if idleInTransaction, idleSeconds.map({ $0 >= idleGrace }) ?? true {
+            return "idle in transaction" + (idleSeconds.map { String(format: " for %.1f s", $0) } ?? "")
+        }
+        if let seconds = transactionAgeSeconds, seconds >= longTransactionAge {
+            return "transaction open for \(DurationText.human(.seconds(seconds)))"
+        }
+        return nil
+    }
+
     /// Why a session counts as long, or nil when it is young and running.
     private func longReason(_ name: String, visited: inout Set<String>) -> String? {
         guard visited.insert(name).inserted else { return nil }
         let session = table.session(name)
         guard let pid = session.pid else { return "prepared transaction" }
         let age = session.transactionAgeSeconds.map { DurationText.human(.seconds($0)) }
-        if let activity = table.snapshot.activity[pid], activity.isAutovacuum {
+        let activity = table.snapshot.activity[pid]
+        if let activity, activity.isAutovacuum {
             // However young, autovacuum is no application transaction about to end: it
             // runs as long as the table takes, and PostgreSQL cancels it for a waiting
             // lock only after deadlock_timeout, with every query on the table queued
             // behind that lock meanwhile (never, when it prevents wraparound).
             return "autovacuum" + (age.map { " running for \($0)" } ?? "")
         }
-        if let activity = table.snapshot.activity[pid], activity.isIdleInTransaction {
-            // Unknown idle time counts as long: the gate errs on the side of not queueing.
-            let idle = activity.stateChange.map { max(0, table.snapshot.takenAt - $0) }
-            if idle.map({ $0 >= idleGrace }) ?? true {
-                return "idle in transaction" + (idle.map { String(format: " for %.1f s", $0) } ?? "")
-            }
-        }
-        if let seconds = session.transactionAgeSeconds, seconds >= longTransactionAge, let age {
-            return "transaction open for \(age)"
+        if let reason = Self.longTransactionReason(
+            idleInTransaction: activity?.isIdleInTransaction == true,
+            idleSeconds: activity?.stateChange.map { max(0, table.snapshot.takenAt - $0) },
+            transactionAgeSeconds: session.transactionAgeSeconds, longTransactionAge: longTransactionAge, idleGrace: idleGrace) {
+            return reason
         }
         if let blockers = table.simulator.blockers(of: name) {
             for blocker in blockers.hard + blockers.soft {

@@ -87,16 +87,10 @@ public struct StandbyAssessment: Sendable, Equatable {
 
     /// Why a holder counts as long, as ``BlockerClassifier`` says for the primary, or nil.
     private static func longReason(_ holder: StandbySnapshot.LockHolder, rules: Rules) -> String? {
-        if holder.state == "idle in transaction" || holder.state == "idle in transaction (aborted)" {
-            // Unknown idle time counts as long, as on the primary.
-            if holder.stateSeconds.map({ $0 >= rules.idleGrace }) ?? true {
-                return "idle in transaction" + (holder.stateSeconds.map { String(format: " for %.1f s", $0) } ?? "")
-            }
-        }
-        if let age = holder.transactionAgeSeconds, age >= rules.longTransactionAge {
-            return "transaction open for \(DurationText.human(.seconds(age)))"
-        }
-        return nil
+        BlockerClassifier.longTransactionReason(
+            idleInTransaction: holder.isIdleInTransaction, idleSeconds: holder.stateSeconds,
+            transactionAgeSeconds: holder.transactionAgeSeconds, longTransactionAge: rules.longTransactionAge,
+            idleGrace: rules.idleGrace)
     }
 
     private static func blocker(
