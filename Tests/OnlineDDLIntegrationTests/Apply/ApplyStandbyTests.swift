@@ -125,14 +125,15 @@ struct ApplyStandbyTests {
         let reportEnded: ContinuousClock.Instant
     }
 
-    /// The scenario: readers query the table on the standby every 10 ms; a report
-    /// there holds ACCESS SHARE on it for 3 s; 1.2 s in (its transaction long by then),
-    /// `migrate` starts; it returns when the migration is done.
+    /// The scenario: readers query the table on the standby every 10 ms (their
+    /// baseline: the slowest read of the second before the report); a report there holds
+    /// ACCESS SHARE on it for 3 s; 1.2 s in (its transaction long by then), `migrate`
+    /// starts; it returns when the migration is done.
     private func duringAReport(_ fixture: ApplyFixture, migrate: () throws -> () throws -> Void) throws -> ReportRun {
         let readers = try StandbyReaders(table: fixture.table)
         let report = try SessionWorker(url: TestDatabase.standbyURL(), label: "report")
         let baselineStart = ContinuousClock.now
-        usleep(500_000)
+        usleep(1_000_000)
         let reportStart = ContinuousClock.now
         try report.run("SET application_name = 'report'; BEGIN; SELECT count(*) FROM \(fixture.table)")
         report.send("SELECT pg_sleep(2.8); COMMIT")
