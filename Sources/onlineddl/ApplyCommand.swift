@@ -34,6 +34,7 @@ struct ApplyCommand: ParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var history: HistoryTableOption
     @OptionGroup var queries: RedactQueriesOption
+    @OptionGroup var standbys: StandbyOptions
 
     @Option(help: "Output: text progress, or JSON Lines events for pipelines.")
     var format: OutputFormat = .text
@@ -114,6 +115,9 @@ struct ApplyCommand: ParsableCommand {
         defer { withExtendedLifetime(signals) {} }
         let target = connection.connectionString(project)
         Console.verbose("applying \(prepared.count) file(s) from \(folder.directory) to \(target.redacted)", enabled: connection.verbose)
+        for standby in configuration.standbys {
+            Console.verbose("checking standby \(standby.name)\(standby.isOptional ? " (optional)" : "")", enabled: connection.verbose)
+        }
         let runner = MigrationRunner(connectionString: target, configuration: configuration, cancellation: cancellation, emit: reporter.report)
         do {
             try runner.run(prepared)
@@ -138,6 +142,7 @@ struct ApplyCommand: ParsableCommand {
         flags.maxAttempts = maxAttempts
         flags.maxWait = maxWait?.duration
         flags.waitForRunner = waitForRunner?.duration
+        flags.maxReplayLag = standbys.maxReplayLag?.duration
         return flags
     }
 
@@ -147,6 +152,7 @@ struct ApplyCommand: ParsableCommand {
         configuration.historyTable = try history.table(project)
         configuration.allowChangedChecksums = allowChanged
         configuration.queryTexts = queries.policy
+        configuration.standbys = try standbys.targets(project)
         guard configuration.lockTimeout > .zero else {
             throw CommandFailure.usage(
                 "lock_timeout 0 would let a statement wait forever in the lock queue; set [apply] lock_timeout in \(project.path ?? "onlineddl.toml") to a duration such as \"2s\"")

@@ -23,7 +23,7 @@ enum ExitStatus: Int32 {
     /// How `apply` ended.
     init(_ failure: RunFailure) {
         switch failure {
-        case .statementFailed, .cannotConnect, .historyUnavailable, .database: self = .failure
+        case .statementFailed, .cannotConnect, .historyUnavailable, .standbyUnavailable, .database: self = .failure
         case .checksumsChanged, .cannotRun: self = .usage
         case .gaveUp, .runnerBusy: self = .gaveUp
         case .interrupted(let signal): self = signal == SIGINT ? .interrupted : .terminated

@@ -21,6 +21,21 @@ enum TestDatabase {
         return url
     }
 
+    struct NoStandby: Error, CustomStringConvertible {
+        let description = """
+            ONLINEDDL_TEST_STANDBY_URL is not set. The standby tests need a streaming hot standby of the test server: \
+            run `scripts/test`, which starts one beside each primary.
+            """
+    }
+
+    /// The hot standby `scripts/test` started beside the server.
+    static func standbyURL() throws -> String {
+        guard let url = ProcessInfo.processInfo.environment["ONLINEDDL_TEST_STANDBY_URL"], !url.isEmpty else {
+            throw NoStandby()
+        }
+        return url
+    }
+
     /// The major version `scripts/test` says it started, so a wrong server is caught.
     static var expectedMajorVersion: Int? {
         ProcessInfo.processInfo.environment["ONLINEDDL_TEST_PG_MAJOR"].flatMap { Int($0) }

@@ -1,4 +1,5 @@
 import OnlineDDLMigrations
+import OnlineDDLPostgres
 import OnlineDDLRunner
 
 /// `onlineddl apply`'s settings, each optional: those given by flags, or by `onlineddl.toml`'s
@@ -17,6 +18,11 @@ public struct ApplySettings: Sendable, Equatable {
     public var maxAttempts: Int?
     public var maxWait: Duration?
     public var waitForRunner: Duration?
+    /// `standbys`: connection strings, or names of environment variables that hold them.
+    public var standbys: [String]?
+    /// `optional_standbys`: the same, for standbys the run goes on without when unreachable.
+    public var optionalStandbys: [String]?
+    public var maxReplayLag: Duration?
 
     public init() {}
 
@@ -36,13 +42,15 @@ public struct ApplySettings: Sendable, Equatable {
         result.maxAttempts = maxAttempts ?? result.maxAttempts
         result.maxWait = maxWait ?? result.maxWait
         result.waitForRunner = waitForRunner ?? result.waitForRunner
+        result.maxReplayLag = maxReplayLag ?? result.maxReplayLag
         return result
     }
 
     /// The `[apply]` keys.
     static let keys = [
         "lock_strategy", "lock_timeout", "statement_timeout", "idle_in_transaction_timeout", "parallel_workers", "predict", "long_transaction",
-        "check_interval", "retry_initial", "retry_max", "max_attempts", "max_wait", "wait_for_runner",
+        "check_interval", "retry_initial", "retry_max", "max_attempts", "max_wait", "wait_for_runner", "standbys",
+        "optional_standbys", "max_replay_lag",
     ]
 
     /// Reads an `[apply]` table.
@@ -71,5 +79,39 @@ public struct ApplySettings: Sendable, Equatable {
         if let maxAttempts, maxAttempts < 1 { throw table.error("max_attempts", "must be at least 1") }
         maxWait = try table.duration("max_wait")
         waitForRunner = try table.duration("wait_for_runner")
+        standbys = try table.strings("standbys")
+        optionalStandbys = try table.strings("optional_standbys")
+        for key in ["standbys", "optional_standbys"] where try table.strings(key)?.contains(where: \.isEmpty) == true {
+            throw table.error(key, "an entry is empty: give a postgresql:// URL or the name of an environment variable that holds one")
+        }
+        maxReplayLag = try table.duration("max_replay_lag")
+    }
+
+    /// The standbys `standbys` and `optional_standbys` name, each entry a connection string
+    /// (a `postgresql://` URL or a libpq keyword string) or the name of an environment
+    /// variable in `environment` that holds one. `path` names the file in errors.
+    public func standbyTargets(environment: [String: String], path: String) throws(ConfigurationError) -> [StandbyTarget] {
+        var targets: [StandbyTarget] = []
+        for (key, entries, isOptional) in [("standbys", standbys, false), ("optional_standbys", optionalStandbys, true)] {
+            for entry in entries ?? [] {
+                targets.append(StandbyTarget(
+                    try Self.connectionString(entry, environment: environment, path: path, key: key), isOptional: isOptional))
+            }
+        }
+        return targets
+    }
+
+    /// `entry` as a connection string: itself when it is one (it has `://` or a keyword's
+    /// `=`), else the value of the environment variable it names.
+    private static func connectionString(
+        _ entry: String, environment: [String: String], path: String, key: String
+    ) throws(ConfigurationError) -> ConnectionString {
+        if entry.contains("://") || entry.contains("=") { return ConnectionString(entry) }
+        guard let value = environment[entry], !value.isEmpty else {
+            throw ConfigurationError(
+                path: path, key: "apply.\(key)",
+                message: "names the environment variable \(entry), which is not set: set it to the standby's postgresql:// URL, or write the URL itself")
+        }
+        return ConnectionString(value)
     }
 }

@@ -5,7 +5,6 @@ import OnlineDDLLint
 import OnlineDDLLocking
 import OnlineDDLMigrations
 import OnlineDDLParsing
-import OnlineDDLPlanning
 import OnlineDDLPostgres
 import OnlineDDLRunner
 import OnlineDDLSupport

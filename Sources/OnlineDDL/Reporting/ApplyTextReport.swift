@@ -10,6 +10,8 @@ public enum ApplyTextReport {
         switch event {
         case .runnerWaiting(let wait):
             return paint("waiting for another runner: \(wait.holder)", .yellow)
+        case .standbySkipped(let skipped):
+            return paint("standby \(skipped.standby) left out (optional): \(skipped.message)", .yellow)
         case .migrationStarted(let start) where start.statements == 0:
             return "\(start.version) \(start.name): no statement (a no-op), only recorded in the history table"
         case .migrationStarted(let start):
@@ -27,6 +29,10 @@ public enum ApplyTextReport {
             default:
                 return nil
             }
+        case .waiting(let wait) where wait.blockers.contains(where: { $0.isLong && $0.standby != nil }):
+            return paint("  \(wait.position): not sent: \(wait.mode.pgLocksName) on \(wait.relation) would stall readers behind", .yellow) + "\n"
+                + wait.blockers.filter(\.isLong).map { "    \(describe($0))\n" }.joined()
+                + "    waiting; checking every \(wait.nextCheckMilliseconds) ms"
         case .waiting(let wait):
             return paint("  \(wait.position): not sent: \(wait.mode.pgLocksName) on \(wait.relation) would queue behind", .yellow) + "\n"
                 + wait.blockers.filter(\.isLong).map { "    \(describe($0))\n" }.joined()
@@ -60,7 +66,10 @@ public enum ApplyTextReport {
     /// The live line while the gate waits: elapsed time, the blocker, the next check.
     public static func progress(_ waiting: RunEvent.Waiting, colors: Bool) -> String {
         let shown = waiting.blockers.first { $0.isLong } ?? waiting.blockers.first
-        let blocker = shown.map { "pid \($0.pid.map(String.init) ?? "?") (\($0.reason))" } ?? "a session"
+        let blocker = shown.map { shown in
+            if let standby = shown.standby, shown.pid == nil { return "standby \(standby) (\(shown.reason))" }
+            return "pid \(shown.pid.map(String.init) ?? "?")\(shown.standby.map { " on standby \($0)" } ?? "") (\(shown.reason))"
+        } ?? "a session"
         let text = "  waiting \(DurationText.human(.milliseconds(Int64(waiting.waitedSeconds * 1000)))) for \(blocker); "
             + "next check in \(waiting.nextCheckMilliseconds) ms"
         return TextColor.dim.paint(text, enabled: colors)
@@ -71,12 +80,15 @@ public enum ApplyTextReport {
         return shown.map(describe).joined(separator: "; ")
     }
 
-    /// `pid 4242 (psql, idle in transaction for 42.0 s): UPDATE accounts …`
+    /// `pid 4242 (psql, idle in transaction for 42.0 s): UPDATE accounts …`; on a standby
+    /// `pid 4242 on standby host=… (…)`, or `standby host=… (replay paused)`.
     private static func describe(_ blocker: GateBlocker) -> String {
+        if let standby = blocker.standby, blocker.pid == nil { return "standby \(standby) (\(blocker.reason))" }
         var details: [String] = []
         if let name = blocker.applicationName, !name.isEmpty { details.append(name) }
         details.append(blocker.reason)
-        var text = "pid \(blocker.pid.map(String.init) ?? "?") (\(details.joined(separator: ", ")))"
+        let place = blocker.standby.map { " on standby \($0)" } ?? ""
+        var text = "pid \(blocker.pid.map(String.init) ?? "?")\(place) (\(details.joined(separator: ", ")))"
         if let query = blocker.query, !query.isEmpty { text += ": \(query)" }
         return text
     }

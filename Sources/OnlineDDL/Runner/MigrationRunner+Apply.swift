@@ -45,7 +45,9 @@ extension MigrationRunner {
             // finds the lock table busy (without --predict there is none). The session is
             // ready first, so that a quiet read serves as the first unit's gate check too.
             let session = try migrationSession(migration.directives)
-            let deferrable = !unresolved.contains { $0.needsCatalog(lockStrategy: configuration.lockStrategy) }
+            // The standbys' lock tables are read by OID, which only the catalog gives.
+            let deferrable = (configuration.standbys.isEmpty || !configuration.predict)
+                && !unresolved.contains { $0.needsCatalog(lockStrategy: configuration.lockStrategy) }
             var statements = unresolved
             var quietLook: LockSnapshot?
             if !deferrable || configuration.predict {
@@ -268,6 +270,7 @@ extension MigrationRunner {
                     action = machine.committed()
                 case .finished(let attempts):
                     finished.forEach { emit(.statementDone($0)) }
+                    try committed(body.flatMap { context.statements[$0].locks }, control: context.control)
                     return attempts
                 case .rollBackAndWait, .retry, .giveUp:
                     action = try endAttempt(action, &machine, context: context)
@@ -357,6 +360,7 @@ extension MigrationRunner {
                 emit(.statementDone(.init(
                     position: context.statements[index].position,
                     durationMilliseconds: (clock.now - started).wholeMilliseconds, attempts: attempts)))
+                try committed(context.statements[index].locks, control: context.control)
                 return attempts
             case .rollBackAndWait, .retry, .giveUp:
                 action = try endAttempt(action, &machine, context: context)

@@ -8,6 +8,7 @@ extension MigrationRunner {
     /// behind young running transactions. While they would queue behind a long
     /// transaction it sends nothing, reports the blockers, and looks again every
     /// `checkInterval`, so the migration starts within one interval of the blocker ending.
+    /// Locks in ACCESS EXCLUSIVE mode wait for the standbys too (``lookAtStandbys(_:)``).
     /// Performs ``GateWaitStateMachine``'s actions.
     ///
     /// `runnerPID` is the migration session when it is inside its transaction already.
@@ -27,7 +28,7 @@ extension MigrationRunner {
         var first = first
         while true {
             if let signal = cancellation.signal { throw .interrupted(signal: signal) }
-            let assessment: GateAssessment
+            var assessment: GateAssessment
             do {
                 let snapshot = if let taken = first { taken } else { try LockSnapshot.read(from: control) }
                 first = nil
@@ -37,6 +38,7 @@ extension MigrationRunner {
             } catch {
                 throw .database(error)
             }
+            assessment = assessment.including(try lookAtStandbys(locks))
             switch gate.assessed(assessment, waited: clock.now - waitStarted, lockWait: lockWait) {
             case .proceed(let report, let waited):
                 lockWait += waited

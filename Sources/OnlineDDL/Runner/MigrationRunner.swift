@@ -26,6 +26,13 @@ public final class MigrationRunner {
     /// The catalog the last migration was resolved through, lending the next read its
     /// system relations.
     var lastCatalog: CatalogSnapshot?
+    /// Sessions on the standbys the gate checks (``RunnerConfiguration/standbys``).
+    var standbyLinks: [StandbyLink] = []
+    /// The primary's database OID, for the standbys' lock tables.
+    var databaseID: UInt32 = 0
+    /// What every standby must have replayed before the next ACCESS EXCLUSIVE statement:
+    /// the primary's WAL insert position after the last one committed.
+    var replayTarget: WALPosition?
 
     /// A runner for the database at `connectionString`; events go to `emit` as they happen.
     public init(
@@ -49,11 +56,14 @@ public final class MigrationRunner {
         defer {
             finishedSession = nil
             lastCatalog = nil
+            standbyLinks = []
+            replayTarget = nil
         }
         do {
             let control = try openControl()
             try acquireRunLock(on: control)
             defer { try? RunnerLock(historyTable: configuration.historyTable).release(on: control) }
+            try connectStandbys(control: control)
             try createHistoryTable(on: control)
             // Read once: under the run lock only this runner writes the history, and each
             // migration's row changes only while that migration runs.
@@ -168,7 +178,7 @@ extension RunFailure {
         switch self {
         case .gaveUp, .runnerBusy: .gaveUp
         case .interrupted: .interrupted
-        case .statementFailed, .cannotRun, .checksumsChanged, .cannotConnect, .historyUnavailable, .database: .failed
+        case .statementFailed, .cannotRun, .checksumsChanged, .cannotConnect, .historyUnavailable, .standbyUnavailable, .database: .failed
         }
     }
 }

@@ -4,6 +4,9 @@ import OnlineDDLLocking
 /// (JSON Lines) with an `event` key naming the case; the text report prints progress.
 public enum RunEvent: Sendable, Equatable, Encodable {
     case runnerWaiting(RunnerWaiting)
+    /// A standby marked optional could not be reached (or was lost): the run goes on
+    /// without checking it.
+    case standbySkipped(StandbySkipped)
     case migrationStarted(MigrationStarted)
     case statementPredicted(StatementPredicted)
     case waiting(Waiting)
@@ -23,6 +26,7 @@ public enum RunEvent: Sendable, Equatable, Encodable {
     public var name: String {
         switch self {
         case .runnerWaiting: "runner_waiting"
+        case .standbySkipped: "standby_skipped"
         case .migrationStarted: "migration_started"
         case .statementPredicted: "statement_predicted"
         case .waiting: "waiting"
@@ -43,6 +47,7 @@ public enum RunEvent: Sendable, Equatable, Encodable {
         try container.encode(name, forKey: .event)
         switch self {
         case .runnerWaiting(let payload): try payload.encode(to: encoder)
+        case .standbySkipped(let payload): try payload.encode(to: encoder)
         case .migrationStarted(let payload): try payload.encode(to: encoder)
         case .statementPredicted(let payload): try payload.encode(to: encoder)
         case .waiting(let payload), .stillWaiting(let payload): try payload.encode(to: encoder)
@@ -77,6 +82,14 @@ extension RunEvent {
             case holder
             case waitedSeconds = "waited_seconds"
         }
+    }
+
+    /// An optional standby left out of the run's checks.
+    public struct StandbySkipped: Sendable, Equatable, Encodable {
+        /// The standby's redacted connection string.
+        public let standby: String
+        /// Why, as libpq or the server said it (passwords scrubbed).
+        public let message: String
     }
 
     public struct MigrationStarted: Sendable, Equatable, Encodable {

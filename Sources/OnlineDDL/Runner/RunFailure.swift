@@ -24,6 +24,8 @@ public enum RunFailure: Error, Sendable, CustomStringConvertible {
     /// The history table is missing and could not be created (often: the role may not
     /// create its schema).
     case historyUnavailable(HistoryTable, PostgresError)
+    /// A standby given with `--standby` could not be reached, or failed to answer the gate.
+    case standbyUnavailable(standby: String, PostgresError)
     /// The database refused something else outside a migration statement (reading the
     /// history, a snapshot).
     case database(PostgresError)
@@ -57,6 +59,9 @@ public enum RunFailure: Error, Sendable, CustomStringConvertible {
                 ? "; the role needs CREATE on schema \(table.schema), or on the database to create that schema: grant it, create the table beforehand, or pick another schema with --history-table"
                 : ""
             return "could not create the history table \(table): \(error.description)\(advice)"
+        case .standbyUnavailable(let standby, let error):
+            return "standby \(standby): \(error.message)\n  the gate cannot tell whether a statement would stall its readers; "
+                + "fix the connection, or give it with --standby-optional (optional_standbys in onlineddl.toml) to apply without checking it when it is unreachable"
         case .database(let error):
             return error.description
         }

@@ -51,6 +51,15 @@ public struct RunnerConfiguration: Sendable {
     public var queryTexts = QueryTextPolicy.shown
     /// Apply even though applied files changed since (their new checksums are recorded).
     public var allowChangedChecksums = false
+    /// Hot standbys whose readers the gate protects (`--standby`): before a statement that
+    /// takes ACCESS EXCLUSIVE on a relation, the runner waits while a standby's startup
+    /// process would queue behind a long reader there (and every later reader behind it),
+    /// and after committing one it waits for each standby to replay the commit.
+    public var standbys: [StandbyTarget] = []
+    /// The most replay lag a standby may have when an ACCESS EXCLUSIVE statement is sent
+    /// (`--max-replay-lag`; zero for no limit). PostgreSQL's default
+    /// `max_standby_streaming_delay`: a standby further behind cancels its readers at once.
+    public var maxReplayLag: Duration = .seconds(30)
     /// The `application_name` of every session the runner opens.
     public static let applicationName = "onlineddl"
 

@@ -57,7 +57,8 @@ package struct RunnerSession {
         SELECT pg_advisory_unlock_all(); DISCARD PLANS; DISCARD TEMP; DISCARD SEQUENCES
         """
 
-    /// The `SET` statements of a migration session, in one string.
+    /// The `SET` statements of a migration session (and its `synchronous_commit` when
+    /// standbys are checked), in one string.
     private func settings(for directives: MigrationDirectives, serverVersion: Int) -> String {
         let lockTimeout = directives.lockTimeout ?? configuration.lockTimeout
         let statementTimeout = directives.statementTimeout ?? configuration.statementTimeout
@@ -75,7 +76,16 @@ package struct RunnerSession {
         // dies during a long statement, so the statement and its locks end then, not when
         // the statement finishes.
         if serverVersion >= 140000 { settings.append("client_connection_check_interval = '1s'") }
-        return settings.map { "SET \($0)" }.joined(separator: ";\n")
+        var statements = settings.map { "SET \($0)" }
+        // A standby replays an ACCESS EXCLUSIVE lock as soon as its record is streamed and
+        // holds it, stalling its readers, until the commit is streamed too. With
+        // synchronous_commit off the commit waits for the WAL writer (up to three
+        // wal_writer_delay) while another backend's flush may already have sent the lock:
+        // the commit is flushed at COMMIT instead. Stronger settings are kept.
+        if !configuration.standbys.isEmpty {
+            statements.append("SELECT set_config('synchronous_commit', 'local', false) WHERE current_setting('synchronous_commit') = 'off'")
+        }
+        return statements.joined(separator: ";\n")
     }
 
     /// A duration as a setting value in milliseconds, which every version reads the same way.

@@ -47,6 +47,9 @@ struct ProjectConfigurationTests {
             max_attempts = 20
             max_wait = "1h"
             wait_for_runner = "5m"
+            standbys = ["STANDBY_URL"]
+            optional_standbys = ["postgresql://replica-2/app"]
+            max_replay_lag = "5s"
 
             [lint]
             pg_version = 15
@@ -59,7 +62,11 @@ struct ProjectConfigurationTests {
         #expect(configuration.databaseURLVariable == "PRIMARY_DATABASE_URL")
         #expect(configuration.historyTable == HistoryTable(schema: "ops", name: "migrations"))
         #expect(configuration.layout == .flyway)
-        #expect(configuration.apply == Self.settings(of: Self.custom))
+        var expected = Self.settings(of: Self.custom)
+        expected.standbys = ["STANDBY_URL"]
+        expected.optionalStandbys = ["postgresql://replica-2/app"]
+        expected.maxReplayLag = .seconds(5)
+        #expect(configuration.apply == expected)
         #expect(configuration.lint.postgresVersion == 15)
         #expect(configuration.lint.ignoredRules == ["require-concurrent-index", "truncate-cascade"])
         #expect(configuration.lint.severityOverrides == ["foreign-key-without-index": .error])
@@ -76,7 +83,11 @@ struct ProjectConfigurationTests {
         #expect(example.historyTable == .defaultTable)
         #expect(example.layout == .auto)
         #expect(example.lint.postgresVersion == 17)
-        #expect(example.apply == Self.settings(of: RunnerConfiguration()))
+        var defaults = Self.settings(of: RunnerConfiguration())
+        defaults.standbys = []
+        defaults.optionalStandbys = []
+        defaults.maxReplayLag = RunnerConfiguration().maxReplayLag
+        #expect(example.apply == defaults)
     }
 
     /// Every apply setting of `configuration`.
@@ -96,6 +107,33 @@ struct ProjectConfigurationTests {
         settings.maxWait = configuration.maxWait
         settings.waitForRunner = configuration.waitForRunner
         return settings
+    }
+
+    /// `standbys` entries are URLs, keyword strings, or names of environment variables.
+    @Test func standbysAreURLsOrEnvironmentVariables() throws {
+        let configuration = try ProjectConfiguration(toml: """
+            [apply]
+            standbys = ["STANDBY_URL", "host=replica-1 dbname=app"]
+            optional_standbys = ["postgresql://u:pw@replica-2/app"]
+            """, path: path)
+        let targets = try configuration.apply.standbyTargets(
+            environment: ["STANDBY_URL": "postgresql://u:secret@replica-0/app"], path: path)
+        // Each named by its redacted connection string: the standby's, never a password.
+        #expect(targets.map(\.connectionString.redacted) == targets.map(\.name))
+        #expect(targets.allSatisfy { !$0.name.contains("secret") && !$0.name.contains(":pw@") })
+        #expect(targets[0].name.contains("replica-0") && targets[0].name.contains("password=***"))
+        #expect(targets[1].name.contains("host=replica-1"))
+        #expect(targets[2].name.contains("replica-2") && targets[2].name.contains("password=***"))
+        #expect(targets.map(\.isOptional) == [false, false, true])
+        #expect(throws: ConfigurationError(
+            path: path, key: "apply.standbys",
+            message: "names the environment variable STANDBY_URL, which is not set: set it to the standby's postgresql:// URL, or write the URL itself")
+        ) {
+            try configuration.apply.standbyTargets(environment: [:], path: path)
+        }
+        #expect(throws: ConfigurationError.self) {
+            try ProjectConfiguration(toml: "[apply]\nstandbys = [\"\"]\n", path: path)
+        }
     }
 
     @Test func anEmptyFileChangesNothing() throws {

@@ -21,8 +21,8 @@ struct StallBenchmark {
 
     /// Runs the four runs in order and returns the report's lines.
     func run() throws(BenchmarkError) -> [String] {
-        let admin = try connect()
-        let version = try database { () throws(PostgresError) in
+        let admin = try Bench.connect(options.databaseURL)
+        let version = try Bench.database { () throws(PostgresError) in
             try admin.execute("DROP SCHEMA IF EXISTS \(Self.schema) CASCADE; CREATE SCHEMA \(Self.schema)")
             return try admin.query("SHOW server_version").rows[0].decode(0, as: String.self)
         }
@@ -40,24 +40,24 @@ struct StallBenchmark {
     private func run(_ migrator: Migrator, number: Int, admin: Connection, migrations: URL) throws(BenchmarkError) -> StallRunResult {
         let table = "\(Self.schema).app_\(number)"
         let column = "added_\(number)"
-        try database { () throws(PostgresError) in
+        try Bench.database { () throws(PostgresError) in
             try admin.execute("CREATE TABLE \(table) (id bigserial PRIMARY KEY, writer int NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp())")
         }
-        let writers = try WriterPool(databaseURL: options.databaseURL, table: table, count: options.writers, pause: options.pause)
-        sleep(until: clock.now + Self.warmUp)
+        let writers = try ClientPool.writers(databaseURL: options.databaseURL, table: table, count: options.writers, pause: options.pause)
+        Bench.sleep(until: clock.now + Self.warmUp)
 
-        let blocker = try connect()
+        let blocker = try Bench.connect(options.databaseURL)
         let blockerStart = clock.now
-        try database { () throws(PostgresError) in
+        try Bench.database { () throws(PostgresError) in
             try blocker.execute("SET application_name = 'stall-blocker'; BEGIN; INSERT INTO \(table) (writer) VALUES (-1)")
         }
-        sleep(until: blockerStart + Self.launchDelay)
+        Bench.sleep(until: blockerStart + Self.launchDelay)
         let migration = try launch(
             migrator, statement: "ALTER TABLE \(table) ADD COLUMN \(column) text", number: number,
             directory: migrations.appendingPathComponent("run_\(number)"))
-        sleep(until: blockerStart + options.blocker)
+        Bench.sleep(until: blockerStart + options.blocker)
         let commit = clock.now
-        try database { () throws(PostgresError) in try blocker.execute("COMMIT") }
+        try Bench.database { () throws(PostgresError) in try blocker.execute("COMMIT") }
 
         var outcome: MigrationProcess.Outcome?
         if let migration {
@@ -67,7 +67,7 @@ struct StallBenchmark {
             }
             outcome = finished
         }
-        sleep(until: max(commit, outcome?.exitedAt ?? commit) + Self.tail)
+        Bench.sleep(until: max(commit, outcome?.exitedAt ?? commit) + Self.tail)
         let samples = writers.stop()
         if let outcome {
             try check(outcome, of: migrator, added: column, to: "app_\(number)", admin: admin)
@@ -79,33 +79,16 @@ struct StallBenchmark {
 
     /// Starts the migration tool (onlineddl with a migration folder at `directory`); nil for the baseline.
     private func launch(_ migrator: Migrator, statement: String, number: Int, directory: URL) throws(BenchmarkError) -> MigrationProcess? {
-        let executable: String
-        var arguments: [String]
+        let tool: Bench.Tool
         switch migrator {
-        case .none:
-            return nil
-        case .psql:
-            executable = options.psql
-            arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", options.databaseURL, "-c", statement]
+        case .none: return nil
+        case .psql: tool = .psql(path: options.psql)
         case .onlineddlNoPredict, .onlineddl:
-            do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                try "\(statement);\n".write(to: directory.appendingPathComponent("0001_add_column.sql"), atomically: true, encoding: .utf8)
-            } catch {
-                throw BenchmarkError("could not write the migration: \(error)")
-            }
-            executable = options.onlineddl
-            arguments = [
-                "apply", directory.path, "--database-url", options.databaseURL,
-                "--history-table", "\(Self.schema).history_\(number)", "--format", "json",
-            ]
-            if migrator == .onlineddlNoPredict { arguments.append("--no-predict") }
+            tool = .onlineddl(
+                path: options.onlineddl, historyTable: "\(Self.schema).history_\(number)",
+                arguments: migrator == .onlineddlNoPredict ? ["--no-predict"] : [])
         }
-        do {
-            return try MigrationProcess(executable: executable, arguments: arguments)
-        } catch {
-            throw BenchmarkError("could not start \(executable): \(error)")
-        }
+        return try Bench.launch(tool, statement: statement, databaseURL: options.databaseURL, directory: directory)
     }
 
     /// Fails the benchmark unless the migration exited 0 and the column exists.
@@ -115,31 +98,8 @@ struct StallBenchmark {
         guard outcome.status == 0 else {
             throw BenchmarkError("\(migrator.name) exited with status \(outcome.status):\n\(outcome.output)")
         }
-        let found = try database { () throws(PostgresError) in
-            try admin.query(
-                "SELECT count(*) FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = $3",
-                [Self.schema, table, column]
-            ).rows[0].decode(0, as: Int.self)
-        }
-        guard found == 1 else { throw BenchmarkError("\(migrator.name) exited 0 but \(table).\(column) does not exist") }
-    }
-
-    private func connect() throws(BenchmarkError) -> Connection {
-        try database { () throws(PostgresError) in try Connection(ConnectionString(options.databaseURL)) }
-    }
-
-    @discardableResult
-    private func database<T>(_ body: () throws(PostgresError) -> T) throws(BenchmarkError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw BenchmarkError(error.description)
-        }
-    }
-
-    private func sleep(until deadline: ContinuousClock.Instant) {
-        let remaining = deadline - clock.now
-        if remaining > .zero { Thread.sleep(forTimeInterval: remaining.seconds) }
+        let found = try Bench.hasColumn(column, table: table, schema: Self.schema, on: admin)
+        guard found else { throw BenchmarkError("\(migrator.name) exited 0 but \(table).\(column) does not exist") }
     }
 }
 

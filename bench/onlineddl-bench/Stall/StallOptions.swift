@@ -18,9 +18,7 @@ struct StallOptions {
     var blocker: Duration = .seconds(3)
 
     init(parsing arguments: [String]) throws(BenchmarkError) {
-        var remaining = arguments[...]
-        while let name = remaining.popFirst() {
-            guard let value = remaining.popFirst() else { throw BenchmarkError("\(name) needs a value\n\(Self.usage)") }
+        for (name, value) in try Self.pairs(arguments, usage: Self.usage) {
             switch name {
             case "--database-url": databaseURL = value
             case "--onlineddl": onlineddl = value
@@ -34,12 +32,25 @@ struct StallOptions {
         guard !databaseURL.isEmpty, !onlineddl.isEmpty, !psql.isEmpty else { throw BenchmarkError(Self.usage) }
     }
 
-    private static func positive(_ text: String, _ name: String) throws(BenchmarkError) -> Int {
+    /// `--name value` pairs of `arguments`, in order.
+    static func pairs(_ arguments: [String], usage: String) throws(BenchmarkError) -> [(name: String, value: String)] {
+        var remaining = arguments[...]
+        var pairs: [(name: String, value: String)] = []
+        while let name = remaining.popFirst() {
+            guard let value = remaining.popFirst() else { throw BenchmarkError("\(name) needs a value\n\(usage)") }
+            pairs.append((name, value))
+        }
+        return pairs
+    }
+
+    /// `text` as a positive whole number, for option `name`.
+    static func positive(_ text: String, _ name: String) throws(BenchmarkError) -> Int {
         guard let number = Int(text), number > 0 else { throw BenchmarkError("\(name) must be a positive number") }
         return number
     }
 
-    private static func duration(_ text: String, _ name: String) throws(BenchmarkError) -> Duration {
+    /// `text` as a duration, for option `name`.
+    static func duration(_ text: String, _ name: String) throws(BenchmarkError) -> Duration {
         do {
             return try DurationText.parse(text)
         } catch {

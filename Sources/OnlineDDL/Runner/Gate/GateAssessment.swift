@@ -57,6 +57,18 @@ public struct GateAssessment: Sendable, Equatable {
 
     /// How long a session may sit idle inside its transaction before it counts as long.
     public static let defaultIdleGrace = 0.1
+
+    /// This verdict with the standbys' looks: the gate waits when any standby must be
+    /// waited for, and reports the standbys' blockers after the primary's. A young reader
+    /// on a standby makes a clear verdict ``Verdict/proceed``: its startup process will
+    /// wait for it briefly.
+    func including(_ standbys: [StandbyAssessment]) -> GateAssessment {
+        let standbyBlockers = standbys.flatMap(\.blockers)
+        guard !standbyBlockers.isEmpty else { return self }
+        let mustWait = verdict == .wait || standbys.contains(where: \.mustWait)
+        return GateAssessment(
+            verdict: mustWait ? .wait : .proceed, predictions: predictions, blockers: blockers + standbyBlockers)
+    }
 }
 
 /// A session the runner's request would wait for, and whether it is a long transaction.
@@ -75,9 +87,32 @@ public struct GateBlocker: Sendable, Equatable, Codable {
     /// `autovacuum running for 0.2 s`, `queued behind pid 4242 (idle in transaction)`,
     /// `young transaction`.
     public let reason: String
+    /// The hot standby the session is on (its redacted connection string), or nil for the
+    /// primary. A standby blocker without `pid` is a state of replay itself, such as
+    /// `replay paused`.
+    public let standby: String?
+    /// What on the standby makes readers wait; nil for the primary.
+    public let condition: StandbyCondition?
+
+    /// Creates a value with every property given; `standby` and `condition` nil for the primary.
+    public init(
+        pid: Int32?, applicationName: String?, user: String?, state: String?, transactionAgeSeconds: Double?,
+        query: String?, isLong: Bool, reason: String, standby: String? = nil, condition: StandbyCondition? = nil
+    ) {
+        self.pid = pid
+        self.applicationName = applicationName
+        self.user = user
+        self.state = state
+        self.transactionAgeSeconds = transactionAgeSeconds
+        self.query = query
+        self.isLong = isLong
+        self.reason = reason
+        self.standby = standby
+        self.condition = condition
+    }
 
     enum CodingKeys: String, CodingKey {
-        case pid, user, state, query, reason
+        case pid, user, state, query, reason, standby, condition
         case applicationName = "application_name"
         case transactionAgeSeconds = "transaction_age_seconds"
         case isLong = "long"
@@ -100,28 +135,42 @@ struct BlockerClassifier {
             isLong: reason != nil, reason: reason ?? "young transaction")
     }
 
+    /// Why a session's transaction counts as long by its own state, or nil: idle in it for
+    /// `idleGrace` seconds or more (an unknown idle time counts: the gate errs on the side
+    /// of not queueing), or open for `longTransactionAge` seconds or more. The standbys'
+    /// holders are judged the same way (``StandbyAssessment``).
+    static func longTransactionReason(
+        idleInTransaction: Bool, idleSeconds: Double?, transactionAgeSeconds: Double?, longTransactionAge: Double,
+        idleGrace: Double
+    ) -> String? {
+        if idleInTransaction, idleSeconds.map({ $0 >= idleGrace }) ?? true {
+            return "idle in transaction" + (idleSeconds.map { String(format: " for %.1f s", $0) } ?? "")
+        }
+        if let seconds = transactionAgeSeconds, seconds >= longTransactionAge {
+            return "transaction open for \(DurationText.human(.seconds(seconds)))"
+        }
+        return nil
+    }
+
     /// Why a session counts as long, or nil when it is young and running.
     private func longReason(_ name: String, visited: inout Set<String>) -> String? {
         guard visited.insert(name).inserted else { return nil }
         let session = table.session(name)
         guard let pid = session.pid else { return "prepared transaction" }
         let age = session.transactionAgeSeconds.map { DurationText.human(.seconds($0)) }
-        if let activity = table.snapshot.activity[pid], activity.isAutovacuum {
+        let activity = table.snapshot.activity[pid]
+        if let activity, activity.isAutovacuum {
             // However young, autovacuum is no application transaction about to end: it
             // runs as long as the table takes, and PostgreSQL cancels it for a waiting
             // lock only after deadlock_timeout, with every query on the table queued
             // behind that lock meanwhile (never, when it prevents wraparound).
             return "autovacuum" + (age.map { " running for \($0)" } ?? "")
         }
-        if let activity = table.snapshot.activity[pid], activity.isIdleInTransaction {
-            // Unknown idle time counts as long: the gate errs on the side of not queueing.
-            let idle = activity.stateChange.map { max(0, table.snapshot.takenAt - $0) }
-            if idle.map({ $0 >= idleGrace }) ?? true {
-                return "idle in transaction" + (idle.map { String(format: " for %.1f s", $0) } ?? "")
-            }
-        }
-        if let seconds = session.transactionAgeSeconds, seconds >= longTransactionAge, let age {
-            return "transaction open for \(age)"
+        if let reason = Self.longTransactionReason(
+            idleInTransaction: activity?.isIdleInTransaction == true,
+            idleSeconds: activity?.stateChange.map { max(0, table.snapshot.takenAt - $0) },
+            transactionAgeSeconds: session.transactionAgeSeconds, longTransactionAge: longTransactionAge, idleGrace: idleGrace) {
+            return reason
         }
         if let blockers = table.simulator.blockers(of: name) {
             for blocker in blockers.hard + blockers.soft {

@@ -34,7 +34,7 @@ struct GateWaitStateMachine {
     /// `statement_predicted`.
     let concurrentWaits: [ConcurrentWait]?
     /// The long blockers last reported; nil until the gate first has to wait.
-    private var reportedBlockers: [Int32?]?
+    private var reportedBlockers: [String]?
 
     init(
         position: StatementPosition, waitIfBlocked: Bool, maxWait: Duration, checkInterval: Duration,
@@ -60,8 +60,15 @@ struct GateWaitStateMachine {
         }
         // Young sessions come and go in the list on a busy table: report only changes of
         // the long transactions the gate waits for.
-        let blockerPIDs = assessment.blockers.filter(\.isLong).map(\.pid).sorted { ($0 ?? -1) < ($1 ?? -1) }
-        let request = assessment.predictions.last
+        // A standby's blocker is one per standby, condition and pid (replay states have none).
+        let blockerPIDs = assessment.blockers.filter(\.isLong)
+            .map { "\($0.standby ?? "") \($0.condition?.rawValue ?? "") \($0.pid.map(String.init) ?? "-")" }.sorted()
+        // Waiting for standbys only: the relation whose ACCESS EXCLUSIVE lock they would replay.
+        let onlyStandbys = !assessment.blockers.contains { $0.isLong && $0.standby == nil }
+            && assessment.blockers.contains { $0.isLong && $0.standby != nil }
+        let request = onlyStandbys
+            ? assessment.predictions.first { $0.mode == .accessExclusive } ?? assessment.predictions.last
+            : assessment.predictions.last
         let waiting = RunEvent.Waiting(
             position: position, relation: request?.relation ?? ownLock?.relation ?? "",
             mode: request?.mode ?? ownLock?.mode ?? .accessExclusive,
@@ -88,7 +95,9 @@ struct GateWaitStateMachine {
         let long = blockers.filter(\.isLong)
         return (long.isEmpty ? blockers : long).map { blocker in
             let name = blocker.applicationName.flatMap { $0.isEmpty ? nil : $0 }
-            return "pid \(blocker.pid.map(String.init) ?? "?") (\(name.map { "\($0), " } ?? "")\(blocker.reason))"
+            if let standby = blocker.standby, blocker.pid == nil { return "standby \(standby) (\(blocker.reason))" }
+            let place = blocker.standby.map { " on standby \($0)" } ?? ""
+            return "pid \(blocker.pid.map(String.init) ?? "?")\(place) (\(name.map { "\($0), " } ?? "")\(blocker.reason))"
         }.joined(separator: ", ")
     }
 }
