@@ -1,5 +1,6 @@
 import OnlineDDLAnalysis
 import OnlineDDLCatalog
+import OnlineDDLLocking
 import OnlineDDLMigrations
 import OnlineDDLPostgres
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OnlineDDLRunner
+@testable import OnlineDDLLocking
 
 /// The JSON Lines events, encoded as `apply --format json` encodes them.
 @Suite("Runner: JSON events")

@@ -40,7 +40,3 @@ public struct WALPosition: Sendable, Hashable, Comparable, CustomStringConvertib
     static let shortPageHeader: UInt64 = 24
     static let longPageHeader: UInt64 = 40
 }
-
-extension WALPosition: PostgresTextDecodable {
-    public init?(postgresText text: String) { self.init(pgLSN: text) }
-}

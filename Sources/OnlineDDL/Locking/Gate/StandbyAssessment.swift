@@ -1,5 +1,3 @@
-import OnlineDDLPostgres
-import OnlineDDLLocking
 import OnlineDDLSupport
 
 /// The gate's look at one hot standby before a statement that takes ACCESS EXCLUSIVE on

@@ -1,6 +1,5 @@
 import Foundation
 import OnlineDDLSupport
-import OnlineDDLLocking
 
 /// The prediction gate's verdict on a set of lock requests against one live snapshot:
 /// send now, send and let `lock_timeout` bound a short wait, or do not send and wait.
@@ -62,7 +61,7 @@ public struct GateAssessment: Sendable, Equatable {
     /// waited for, and reports the standbys' blockers after the primary's. A young reader
     /// on a standby makes a clear verdict ``Verdict/proceed``: its startup process will
     /// wait for it briefly.
-    func including(_ standbys: [StandbyAssessment]) -> GateAssessment {
+    package func including(_ standbys: [StandbyAssessment]) -> GateAssessment {
         let standbyBlockers = standbys.flatMap(\.blockers)
         guard !standbyBlockers.isEmpty else { return self }
         let mustWait = verdict == .wait || standbys.contains(where: \.mustWait)

@@ -1,4 +1,3 @@
-import OnlineDDLLocking
 import OnlineDDLSupport
 
 extension GateAssessment {
