@@ -39,6 +39,7 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var history: HistoryTableOption
     @OptionGroup var queries: RedactQueriesOption
+    @OptionGroup var standbys: StandbyOptions
 
     @Flag(help: "Do not connect: analyze and lint every file.")
     var offline = false
@@ -60,6 +61,9 @@ struct PlanCommand: ParsableCommand {
     func validate() throws {
         if let postgresVersion, !LintSettings.postgresVersions.contains(postgresVersion) {
             throw ValidationError("--pg-version must be a PostgreSQL major version such as 15")
+        }
+        if offline, !standbys.required.isEmpty || !standbys.optional.isEmpty {
+            throw ValidationError("--standby and --standby-optional need the primary: plan against a database, not --offline")
         }
         let unknown = LintConfiguration(disabledRules: Set(ignoredRules)).unknownRuleIDs
         if !unknown.isEmpty {
@@ -103,6 +107,7 @@ struct PlanCommand: ParsableCommand {
     private func planConnected(_ folders: [[MigrationPlanner.Input]], linter: Linter, project: ProjectConfiguration) throws -> MigrationPlan {
         let database = try connection.connect(project)
         let historyTable = try history.table(project)
+        let plan: MigrationPlan
         do {
             let version = database.serverVersion / 10000
             if let postgresVersion, postgresVersion != version {
@@ -131,11 +136,42 @@ struct PlanCommand: ParsableCommand {
                 migrations += try planner.plan(
                     inputs, connected: true, resolve: resolve, liveLocks: live, concurrentSessions: readSessions).migrations
             }
-            return MigrationPlan(postgresVersion: version, connected: true, migrations: migrations)
+            plan = MigrationPlan(postgresVersion: version, connected: true, migrations: migrations)
         } catch where error.sqlState == .lockNotAvailable {
             throw CommandFailure.lockedCatalog(historyTable)
         } catch {
             throw CommandFailure.database(error.description)
+        }
+        return try predictStandbys(plan, database: database, project: project)
+    }
+
+    /// With `--standby` (or `[apply]` standbys), each standby's prediction for the statements
+    /// that take ACCESS EXCLUSIVE, judged as `apply --standby` would. A standby that cannot
+    /// be read is an error (exit 1), unless optional: then it is named and left out.
+    private func predictStandbys(_ plan: MigrationPlan, database: Connection, project: ProjectConfiguration) throws -> MigrationPlan {
+        let targets = try standbys.targets(project)
+        guard !targets.isEmpty else { return plan }
+        var links: [(name: String, connection: Connection)] = []
+        for target in targets {
+            do {
+                links.append((target.name, try target.open()))
+            } catch where target.isOptional {
+                Console.error("standby \(target.name) left out: \(error.description)")
+            } catch {
+                throw CommandFailure.database("standby \(target.name): \(error.description)")
+            }
+        }
+        // The gate's settings from onlineddl.toml's [apply], as apply would judge.
+        let configuration = project.apply.applied(to: RunnerConfiguration())
+        let rules = StandbyAssessment.Rules(
+            longTransactionAge: configuration.longTransactionAge.seconds,
+            maxReplayLag: (standbys.maxReplayLag?.duration ?? configuration.maxReplayLag).seconds, queryTexts: queries.policy)
+        do {
+            let databaseID = UInt32(try database.query("SELECT oid::int8 AS oid FROM pg_database WHERE datname = current_database()")
+                .rows[0].decode("oid", as: Int64.self))
+            return try plan.predictingStandbys(links, databaseID: databaseID, rules: rules)
+        } catch {
+            throw CommandFailure.database("reading the standbys: \(error.description)")
         }
     }
 

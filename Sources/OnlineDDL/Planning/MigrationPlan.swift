@@ -97,9 +97,12 @@ public struct MigrationPlan: Decodable, Sendable, Equatable {
         /// For a `CONCURRENTLY` statement planned against a database, the transactions it
         /// would wait for after its first transaction, phase by phase; nil otherwise.
         public let concurrentWaits: [ConcurrentWait]?
+        /// With `plan --standby`, for a statement that takes ACCESS EXCLUSIVE on relations
+        /// of the database, each standby's prediction; nil otherwise.
+        public internal(set) var standbys: [StandbyPrediction]? = nil
 
         enum CodingKeys: String, CodingKey {
-            case line, column, sql, transactional, locks, rewrite, size, unclassified, findings, prediction, unit
+            case line, column, sql, transactional, locks, rewrite, size, unclassified, findings, prediction, unit, standbys
             case concurrentWaits = "concurrent_waits"
         }
     }
@@ -132,7 +135,7 @@ public struct MigrationPlan: Decodable, Sendable, Equatable {
         public let planned: Bool
         /// The units the file runs in, in order.
         public let units: [Unit]
-        public let statements: [Statement]
+        public internal(set) var statements: [Statement]
         /// Findings about the file as a whole (not tied to one statement).
         public let findings: [FindingEntry]
 
@@ -148,7 +151,7 @@ public struct MigrationPlan: Decodable, Sendable, Equatable {
     public let postgresVersion: Int
     /// Whether the plan was made against a live database.
     public let connected: Bool
-    public let migrations: [Migration]
+    public internal(set) var migrations: [Migration]
 
     enum CodingKeys: String, CodingKey {
         case migrations, connected

@@ -61,6 +61,7 @@ public enum PlanJSONReport {
             json.field("rewrite", statement.rewrite.description)
             try json.field("size", encoding: statement.size)
             json.field("sql", statement.sql)
+            try json.field("standbys", encoding: statement.standbys)
             json.field("transactional", statement.transactional)
             json.field("unclassified", statement.unclassified)
             try json.field("unit", encoding: statement.unit)

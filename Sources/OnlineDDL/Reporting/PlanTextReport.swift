@@ -27,6 +27,7 @@ public enum PlanTextReport {
                 lines.append("      " + locks(statement))
                 if let prediction = statement.prediction { lines.append("      " + describe(prediction)) }
                 lines += (statement.concurrentWaits ?? []).flatMap(describe)
+                lines += (statement.standbys ?? []).map(describe)
                 lines += statement.findings.flatMap { finding(migration.file, $0) }
             }
         }
@@ -36,6 +37,19 @@ public enum PlanTextReport {
         summary += plan.connected ? ", \(waits) statement(s) would wait for a lock now" : " (offline: no live prediction)"
         lines.append(summary)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `standby host=…: replay would wait behind pid 4242 (report, transaction open for 3.0 s); its readers would stall`
+    private static func describe(_ standby: MigrationPlan.StandbyPrediction) -> String {
+        let shown = standby.blockers.filter { $0.isLong == standby.wait }
+        guard !shown.isEmpty else { return "      standby \(standby.standby): replay would not wait" }
+        let who = shown.map { blocker in
+            let name = blocker.applicationName.flatMap { $0.isEmpty ? nil : $0 }
+            return blocker.pid.map { "pid \($0) (\(name.map { "\($0), " } ?? "")\(blocker.reason))" } ?? blocker.reason
+        }.joined(separator: "; ")
+        return standby.wait
+            ? "      standby \(standby.standby): replay would wait behind \(who); its readers would stall: apply --standby waits"
+            : "      standby \(standby.standby): replay would wait briefly behind \(who)"
     }
 
     private static func locks(_ statement: MigrationPlan.Statement) -> String {

@@ -21,15 +21,7 @@ extension MigrationRunner {
         }
         for target in configuration.standbys {
             do throws(PostgresError) {
-                let connection = try Connection(target.connectionString)
-                try connection.execute("""
-                    SET application_name = 'onlineddl'; SET statement_timeout = '5s'; SET lock_timeout = '1s'
-                    """)
-                let inRecovery: Bool = try connection.query("SELECT pg_is_in_recovery() AS r").rows[0].decode("r")
-                guard inRecovery else {
-                    throw PostgresError(kind: .client, message: "not a hot standby: pg_is_in_recovery() is false (was it promoted?)")
-                }
-                standbyLinks.append(StandbyLink(target: target, connection: connection))
+                standbyLinks.append(StandbyLink(target: target, connection: try target.open()))
             } catch {
                 try lose(target, error)
             }
