@@ -30,35 +30,82 @@ struct LocksCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
+    @Option(
+        name: .customLong("standby"),
+        help: ArgumentHelp("Also show this hot standby's lock queues (repeatable); unreachable: exit 1.", valueName: "url"))
+    var standbyURLs: [String] = []
+
+    /// A standby's queues, in JSON beside the primary's.
+    private struct StandbyQueues: Encodable {
+        let standby: String
+        let report: LockQueueReport
+    }
+
+    /// The primary's report, with `standbys` only when `--standby` is given.
+    private struct Output: Encodable {
+        let report: LockQueueReport
+        let standbys: [StandbyQueues]?
+
+        private enum CodingKeys: String, CodingKey { case standbys }
+
+        func encode(to encoder: any Encoder) throws {
+            try report.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(standbys, forKey: .standbys)
+        }
+    }
+
     func run() throws {
         let database = try connection.connect(try configuration.load(verbose: connection.verbose))
+        let (table, report) = try queues(on: database)
+        var standbys: [StandbyQueues] = []
+        for url in standbyURLs {
+            let target = StandbyTarget(ConnectionString(url))
+            do {
+                standbys.append(StandbyQueues(standby: target.name, report: try queues(on: try target.open()).report))
+            } catch let failure as CommandFailure {
+                throw CommandFailure.database("standby \(target.name): \(failure.message)")
+            } catch {
+                throw CommandFailure.database("standby \(target.name): \(error)")
+            }
+        }
+        switch format {
+        case .text:
+            write(report)
+            for standby in standbys {
+                Console.output("\nstandby \(standby.standby):")
+                write(standby.report)
+            }
+        case .json:
+            let output = Output(report: report, standbys: standbyURLs.isEmpty ? nil : standbys)
+            Console.output(String(decoding: try JSONEncoder.contract().encode(output), as: UTF8.self))
+        }
+        if !table.unplacedWaiters.isEmpty {
+            Console.verbose("\(table.unplacedWaiters.count) waiting request(s) could not be placed by PostgreSQL's queue rules and are shown at the end of their queue", enabled: true)
+        }
+    }
+
+    /// The lock table of the server on `database`, and the report `--relation`/`--all` ask for.
+    private func queues(on database: Connection) throws -> (table: LiveLockTable, report: LockQueueReport) {
         let table: LiveLockTable
         do {
             table = LiveLockTable(snapshot: try LockSnapshot.read(from: database), queryTexts: queries.policy)
         } catch {
             throw CommandFailure.database(error.description)
         }
-        let report: LockQueueReport
         if let relation {
             let tag = table.tag(forRelation: relation)
-            report = LockQueueReport(table, includeIdle: true) { $0 == tag }
+            return (table, LockQueueReport(table, includeIdle: true) { $0 == tag })
+        }
+        return (table, LockQueueReport(table, includeIdle: all))
+    }
+
+    private func write(_ report: LockQueueReport) {
+        if let relation, report.objects.isEmpty {
+            Console.output("No session holds or awaits a lock on \(relation).")
+            Console.write(report.renderStandbyText())
         } else {
-            report = LockQueueReport(table, includeIdle: all)
-        }
-        switch format {
-        case .text:
-            if let relation, report.objects.isEmpty {
-                Console.output("No session holds or awaits a lock on \(relation).")
-                Console.write(report.renderStandbyText())
-            } else {
-                Console.write(report.renderText())
-            }
-        case .json:
-            let encoder = JSONEncoder.contract()
-            Console.output(String(decoding: try encoder.encode(report), as: UTF8.self))
-        }
-        if !table.unplacedWaiters.isEmpty {
-            Console.verbose("\(table.unplacedWaiters.count) waiting request(s) could not be placed by PostgreSQL's queue rules and are shown at the end of their queue", enabled: true)
+            Console.write(report.renderText())
         }
     }
 }

@@ -60,6 +60,9 @@ struct ApplyConcurrentBuildTests {
         let report = try SessionWorker(url: try TestDatabase.url(), label: "old-snapshot")
         try report.run("BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM \(other)")
         DispatchQueue.global().asyncAfter(deadline: .now() + 2) { report.send("COMMIT") }
+        // Idle in its transaction for longer than the gate's grace: a forgotten session, not
+        // an application between two statements (ApplyFixture.letIdleSessionBeForgotten).
+        ApplyFixture.letIdleSessionBeForgotten()
         let output = try fixture.applyCLI(["--format", "json", "--lock-timeout", "200ms"])
         #expect(output.status == 0, "\(output.combined)")
         let events = try events(output)
