@@ -75,13 +75,17 @@ struct ConcurrentWaitTests {
         /// What the server shows of `pid` once it waits for a transaction (Lock/virtualxid or
         /// Lock/transactionid; Lock/relation too with `relation`): the wait event,
         /// `pg_blocking_pids` and the progress phase.
-        func serverWait(of pid: Int32, relation: Bool = false) throws -> (event: String, blocking: String, phase: String?) {
+        /// Polls until `pid` waits for a transaction (or, with `relation`, a relation lock),
+        /// and, when `progress`, until its progress row shows a phase too: the two views can
+        /// be a moment apart when the wait begins.
+        func serverWait(of pid: Int32, relation: Bool = false, progress: Bool = false) throws -> (event: String, blocking: String, phase: String?) {
             let row = try firstRow("""
                 SELECT a.wait_event, pg_blocking_pids(a.pid)::text AS blocking, c.phase
                   FROM pg_stat_activity a LEFT JOIN pg_stat_progress_create_index c ON c.pid = a.pid
                  WHERE a.pid = $1 AND a.wait_event_type = 'Lock'
                    AND (a.wait_event IN ('virtualxid', 'transactionid') OR ($2 AND a.wait_event = 'relation'))
-                """, [pid, relation], waitingFor: "pid \(pid) waiting for a transaction")
+                   AND (NOT $3 OR c.phase LIKE 'waiting%')
+                """, [pid, relation, progress], waitingFor: "pid \(pid) waiting for a transaction")
             return (try row.decode("wait_event"), try row.decode("blocking"), try row.decode("phase"))
         }
 
@@ -123,7 +127,7 @@ struct ConcurrentWaitTests {
     ) throws {
         let ddlSession = try fixture.session("cic-ddl")
         ddlSession.send(ddl)
-        let wait = try fixture.serverWait(of: ddlSession.pid)
+        let wait = try fixture.serverWait(of: ddlSession.pid, progress: hasProgress)
         #expect(wait.event == event)
         #expect(wait.blocking == "{\(blocker)}")
         #expect(wait.phase == (hasProgress ? phase.rawValue : nil))
