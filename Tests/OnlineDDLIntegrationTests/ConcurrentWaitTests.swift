@@ -254,7 +254,9 @@ struct ConcurrentWaitTests {
         #expect(waited(preparedWaits).map(\.pid) == [nil])
         let ddlSession = try fixture.session("cic-ddl")
         ddlSession.send("CREATE INDEX CONCURRENTLY a_newer ON a (id)")
-        let wait = try fixture.serverWait(of: ddlSession.pid)
+        // The wait event is read live from the backend, the phase from a copy of its status
+        // taken at the query's start: poll until both show the wait.
+        let wait = try fixture.serverWait(of: ddlSession.pid, progress: true)
         #expect(wait.event == "transactionid")
         // A prepared transaction has no pid: pg_blocking_pids shows it as 0.
         #expect(wait.blocking == "{0}")
